@@ -1,0 +1,158 @@
+/**
+ * Every statement the loader and the graph reader run, as named constants. Values always
+ * travel as $parameters; no statement is ever assembled from user text.
+ */
+
+export const CLASSIFY_READOUTS = `
+UNWIND $rows AS row
+OPTIONAL MATCH (same:Readout {id: row.id})
+OPTIONAL MATCH (older:Readout {sourceKey: row.sourceKey}) WHERE older.id <> row.id
+RETURN row.id AS id, same.fingerprint AS fingerprint, collect(older.id) AS replaced`;
+
+/** Detaches the facts of readouts about to be rewritten; returns the calls they reported. */
+export const DETACH_READOUT_FACTS = `
+UNWIND $ids AS rid
+MATCH (r:Readout {id: rid})
+OPTIONAL MATCH (r)-[rep:REPORTS]->(c:Call)
+WITH r, collect(c.id) AS calls, collect(rep) AS reports
+FOREACH (rel IN reports | DELETE rel)
+WITH r, calls
+OPTIONAL MATCH (r)-[m:MENTIONS]->()
+DELETE m
+RETURN calls`;
+
+export const DELETE_READOUTS = `
+UNWIND $ids AS rid
+MATCH (r:Readout {id: rid})
+DETACH DELETE r`;
+
+export const MERGE_STATES = `
+UNWIND $rows AS row
+MERGE (s:State {code: row.code})
+SET s.name = row.name, s.region = row.region, s.subregion = row.subregion, s.lat = row.lat, s.lng = row.lng`;
+
+export const MERGE_ORGANIZATIONS = `
+UNWIND $rows AS row
+MERGE (o:Organization {code: row.code})
+SET o.name = row.name`;
+
+export const MERGE_LEADERS = `
+UNWIND $rows AS row
+MERGE (l:Leader {id: row.id})
+SET l.name = row.name, l.aliases = row.aliases, l.verified = row.verified, l.leader = row.leader,
+    l.state = row.state, l.role = row.role`;
+
+export const MERGE_LEADS = `
+UNWIND $rows AS row
+MATCH (l:Leader {id: row.leader})
+MATCH (p:State|Organization {code: row.polity})
+MERGE (l)-[e:LEADS {role: row.role, from: date(row.from)}]->(p)
+SET e.to = date(row.to)`;
+
+export const MERGE_READOUTS = `
+UNWIND $rows AS row
+MERGE (r:Readout {id: row.id})
+SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.published), r.title = row.title,
+    r.source = row.source, r.sourceKey = row.sourceKey, r.text = row.text, r.fingerprint = row.fingerprint,
+    r.language = row.language, r.warnings = row.warnings`;
+
+/** Finds calls already stored that a new report may describe: same people, same mode, ±1 day. */
+export const FIND_MATCHING_CALLS = `
+UNWIND $rows AS row
+MATCH (c:Call {key: row.key, mode: row.mode})
+WHERE (row.date IS NULL AND size(c.dates) = 0)
+   OR (row.date IS NOT NULL AND any(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
+RETURN row.ref AS ref, c.id AS id
+ORDER BY c.id`;
+
+export const MERGE_REPORTS = `
+UNWIND $rows AS row
+MATCH (r:Readout {id: row.readout})
+MERGE (c:Call {id: row.call})
+  ON CREATE SET c.key = row.key, c.mode = row.mode, c.multilateral = row.multilateral, c.dates = []
+MERGE (r)-[rep:REPORTS]->(c)
+SET rep.evidence = row.evidence, rep.date = date(row.date), rep.initiator = row.initiator,
+    rep.themes = row.themes, rep.subjects = row.subjects, rep.participants = row.participants
+WITH c, row
+UNWIND row.participants AS pid
+MATCH (l:Leader {id: pid})
+MERGE (l)-[:TOOK_PART]->(c)`;
+
+export const MERGE_POLITY_MENTIONS = `
+UNWIND $rows AS row
+MATCH (r:Readout {id: row.readout})
+MATCH (n:State|Organization {code: row.target})
+MERGE (r)-[:MENTIONS]->(n)`;
+
+export const MERGE_LEADER_MENTIONS = `
+UNWIND $rows AS row
+MATCH (r:Readout {id: row.readout})
+MATCH (n:Leader {id: row.target})
+MERGE (r)-[:MENTIONS]->(n)`;
+
+export const READ_CALL_REPORTS = `
+UNWIND $ids AS cid
+MATCH (c:Call {id: cid})
+CALL (c) {
+  OPTIONAL MATCH (r:Readout)-[rep:REPORTS]->(c)
+  WITH r, rep ORDER BY r.id
+  RETURN [x IN collect(CASE WHEN rep IS NULL THEN null ELSE {
+      date: toString(rep.date), initiator: rep.initiator, themes: rep.themes, subjects: rep.subjects,
+      participants: rep.participants } END) WHERE x IS NOT NULL] AS reports
+}
+CALL (c) {
+  OPTIONAL MATCH (l:Leader)-[:TOOK_PART]->(c)
+  RETURN collect([l.id, l.state]) AS states
+}
+RETURN c.id AS id, c.mode AS mode, reports, states`;
+
+export const DELETE_CALLS = `
+UNWIND $ids AS cid
+MATCH (c:Call {id: cid})
+DETACH DELETE c`;
+
+export const DELETE_CALLED_OF_CALLS = `
+UNWIND $ids AS cid
+MATCH ()-[k:CALLED {call: cid}]->()
+DELETE k`;
+
+export const UPDATE_CALLS = `
+UNWIND $rows AS row
+MATCH (c:Call {id: row.id})
+SET c.dates = [d IN row.dates | date(d)], c.date = date(row.date), c.initiators = row.initiators,
+    c.themes = row.themes, c.multilateral = row.multilateral, c.sources = row.sources
+WITH c, row
+OPTIONAL MATCH (c)-[a:ABOUT]->(:Topic)
+DELETE a
+WITH DISTINCT c, row
+UNWIND row.topics AS t
+MERGE (tp:Topic {id: t.id})
+  ON CREATE SET tp.label = t.label, tp.kind = t.kind
+MERGE (c)-[:ABOUT]->(tp)`;
+
+export const SET_INITIATOR_FLAGS = `
+UNWIND $rows AS row
+MATCH (l:Leader {id: row.leader})-[t:TOOK_PART]->(c:Call {id: row.call})
+SET t.initiator = row.initiator`;
+
+export const CREATE_CALLED = `
+UNWIND $rows AS row
+MATCH (a:Leader {id: row.from}), (b:Leader {id: row.to})
+CREATE (a)-[:CALLED {call: row.call, date: date(row.date), mode: row.mode, themes: row.themes}]->(b)`;
+
+/** Removes people and topics that no fact refers to any more (after a replace). */
+export const DELETE_ORPHANS = `
+MATCH (n) WHERE (n:Leader AND NOT (n)-[:TOOK_PART]->() AND NOT ()-[:MENTIONS]->(n))
+   OR (n:Topic AND NOT ()-[:ABOUT]->(n))
+DETACH DELETE n`;
+
+export const COUNT_GRAPH = `
+CALL () { MATCH (n) WHERE n:Leader OR n:State OR n:Organization OR n:Topic OR n:Call OR n:Readout RETURN count(n) AS nodes }
+CALL () { MATCH (a)-[r]->(b) WHERE type(r) IN $types RETURN count(r) AS relationships }
+RETURN nodes, relationships`;
+
+export const RESET_BATCH = `
+MATCH (n) WHERE n:Leader OR n:State OR n:Organization OR n:Topic OR n:Call OR n:Readout
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted`;

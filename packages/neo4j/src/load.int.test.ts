@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONTEXT, call, extraction, PEOPLE } from '../test/extractions.ts';
+import { countGraph, resetGraph } from './admin.ts';
+import { createClient, type GraphClient } from './client.ts';
+import { resolveConnectionConfig } from './config.ts';
+import { loadExtractions } from './load.ts';
+import { runReadQuery } from './query.ts';
+
+let client: GraphClient;
+
+beforeAll(async () => {
+  client = createClient(resolveConnectionConfig());
+  await client.verify();
+});
+afterAll(async () => {
+  await client?.close();
+});
+beforeEach(async () => {
+  await resetGraph(client);
+});
+
+const { putin, assad, raisi, abbas, sisi, macron } = PEOPLE;
+
+function seedReadout() {
+  return extraction('Putin spoke by phone with Assad, Raisi, Abbas and Sisi on Monday.', [
+    call([putin!, assad!], '2023-10-16', {
+      themes: ['armed-conflict', 'humanitarian'],
+      subjects: ['Gaza Strip'],
+    }),
+    call([putin!, raisi!], '2023-10-16', { themes: ['armed-conflict'] }),
+    call([putin!, abbas!], '2023-10-16', { themes: ['humanitarian'] }),
+    call([putin!, sisi!], '2023-10-16', { themes: ['ceasefire-peace'] }),
+  ]);
+}
+
+async function rows(cypher: string, params: Record<string, unknown> = {}) {
+  return (await runReadQuery(client, cypher, params)).rows;
+}
+
+describe('loading extractions into Neo4j', () => {
+  it('gives Putin four dated CALLED edges on 2023-10-16 from the seed readout', async () => {
+    const summary = await loadExtractions(client, [seedReadout()], CONTEXT);
+    expect(summary.readouts.new).toBe(1);
+    expect(summary.calls.created).toBe(4);
+    const called = await rows(
+      `MATCH (:Leader {id: $id})-[k:CALLED]->(o:Leader) RETURN o.name AS other, k.date AS date ORDER BY other`,
+      { id: 'vladimir-putin' },
+    );
+    expect(called).toEqual([
+      { other: 'Abdel Fattah al-Sisi', date: '2023-10-16' },
+      { other: 'Bashar al-Assad', date: '2023-10-16' },
+      { other: 'Ebrahim Raisi', date: '2023-10-16' },
+      { other: 'Mahmoud Abbas', date: '2023-10-16' },
+    ]);
+  });
+
+  it('stores dates as Neo4j date values, not strings', async () => {
+    await loadExtractions(client, [seedReadout()], CONTEXT);
+    const types = await rows('MATCH (c:Call) RETURN DISTINCT valueType(c.date) AS type');
+    expect(types).toEqual([{ type: 'DATE NOT NULL' }]);
+    const inOctober = await rows(
+      'MATCH (c:Call) WHERE c.date >= date($from) AND c.date < date($to) RETURN count(c) AS n',
+      {
+        from: '2023-10-01',
+        to: '2023-11-01',
+      },
+    );
+    expect(inOctober).toEqual([{ n: 4 }]);
+  });
+
+  it('changes nothing when the same readouts are loaded again', async () => {
+    await loadExtractions(client, [seedReadout()], CONTEXT);
+    const first = await countGraph(client);
+    const again = await loadExtractions(client, [seedReadout()], CONTEXT);
+    expect(again.readouts).toEqual({ new: 0, unchanged: 1, updated: 0 });
+    expect(await countGraph(client)).toEqual(first);
+  });
+
+  it('replaces the facts of a readout whose extraction changed, leaving no stale edges', async () => {
+    const original = seedReadout();
+    await loadExtractions(client, [original], CONTEXT);
+    const corrected = { ...original, calls: original.calls.slice(0, 2) };
+    const summary = await loadExtractions(client, [corrected], CONTEXT);
+    expect(summary.readouts.updated).toBe(1);
+    expect(summary.calls.removed).toBe(2);
+    expect(await rows('MATCH ()-[k:CALLED]->() RETURN count(k) AS n')).toEqual([{ n: 2 }]);
+    expect(await rows('MATCH (c:Call) RETURN count(c) AS n')).toEqual([{ n: 2 }]);
+    expect(await rows("MATCH (l:Leader {id: 'mahmoud-abbas'}) RETURN count(l) AS n")).toEqual([{ n: 0 }]);
+  });
+
+  it('keeps a call that another readout still reports when one source is replaced', async () => {
+    const kremlin = extraction(
+      'Kremlin: Putin and Macron spoke on 3 May.',
+      [call([putin!, macron!], '2024-05-03')],
+      {
+        readout: {
+          title: null,
+          url: 'https://example.org/kremlin/1',
+          publisher: 'Kremlin',
+          published: '2024-05-03',
+          language: 'en',
+        },
+      },
+    );
+    const elysee = extraction(
+      'Elysee: Macron called Putin.',
+      [call([macron!, putin!], '2024-05-03', { initiator: 'FRA' })],
+      {
+        readout: {
+          title: null,
+          url: 'https://example.org/elysee/1',
+          publisher: 'Elysee',
+          published: '2024-05-03',
+          language: 'en',
+        },
+      },
+    );
+    await loadExtractions(client, [kremlin, elysee], CONTEXT);
+    const rewritten = extraction('Kremlin (corrected): nothing to report.', [], { readout: kremlin.readout });
+    await loadExtractions(client, [rewritten], CONTEXT);
+    expect(await rows('MATCH (c:Call) RETURN count(c) AS n')).toEqual([{ n: 1 }]);
+    expect(await rows('MATCH (r:Readout) RETURN count(r) AS n')).toEqual([{ n: 2 }]);
+    expect(await rows('MATCH (:Readout)-[:REPORTS]->(c:Call) RETURN count(*) AS n')).toEqual([{ n: 1 }]);
+  });
+
+  it('merges two sides reporting one call a day apart into one Call and keeps both dates', async () => {
+    const moscow = extraction(
+      'Moscow: Putin and Macron talked on 4 May.',
+      [call([putin!, macron!], '2024-05-04')],
+      {
+        readout: {
+          title: null,
+          url: 'https://example.org/m',
+          publisher: 'Kremlin',
+          published: '2024-05-04',
+          language: 'en',
+        },
+      },
+    );
+    const paris = extraction(
+      'Paris: at the French side\u2019s initiative, Macron called Putin on 3 May.',
+      [call([macron!, putin!], '2024-05-03', { initiator: 'FRA' })],
+      {
+        readout: {
+          title: null,
+          url: 'https://example.org/p',
+          publisher: 'Elysee',
+          published: '2024-05-03',
+          language: 'en',
+        },
+      },
+    );
+    await loadExtractions(client, [moscow], CONTEXT);
+    await loadExtractions(client, [paris], CONTEXT);
+    const calls = await rows(
+      'MATCH (c:Call) OPTIONAL MATCH (r:Readout)-[:REPORTS]->(c) RETURN c.dates AS dates, c.date AS date, c.initiators AS initiators, count(r) AS sources',
+    );
+    expect(calls).toEqual([
+      { dates: ['2024-05-03', '2024-05-04'], date: '2024-05-03', initiators: ['FRA'], sources: 2 },
+    ]);
+    const edge = await rows('MATCH (a:Leader)-[k:CALLED]->(b:Leader) RETURN a.id AS from, b.id AS to');
+    expect(edge).toEqual([{ from: 'emmanuel-macron', to: 'vladimir-putin' }]);
+  });
+
+  it('links leaders to the states they lead with dated LEADS edges', async () => {
+    await loadExtractions(client, [seedReadout()], CONTEXT);
+    const leads = await rows(
+      "MATCH (:Leader {id: 'vladimir-putin'})-[e:LEADS]->(s:State) RETURN s.code AS code, e.role AS role, e.from AS from",
+    );
+    expect(leads).toEqual([{ code: 'RUS', role: 'President', from: '2000-01-01' }]);
+  });
+});
