@@ -78,6 +78,7 @@ dbms.memory.transaction.total.max=1g
 db.transaction.timeout=120s
 db.tx_log.rotation.retention_policy=100M size
 dbms.usage_report.enabled=false
+dbms.security.allow_csv_import_from_file_urls=false
 CONF
 }
 

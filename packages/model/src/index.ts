@@ -1,3 +1,4 @@
+export { buildGraphData, calledPairs, datesClose, type GraphContext, sortedUnique } from './build.ts';
 export { ERROR_CODES, type ErrorCode, HotlineError, isHotlineError } from './errors.ts';
 export type {
   CallRecord,

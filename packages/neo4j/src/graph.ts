@@ -16,24 +16,30 @@ import { type PlainValue, toPlain } from './values.ts';
 export interface GraphWindow {
   from?: string | null;
   to?: string | null;
-  /** Leave Readout nodes out (they carry the full text). Default true. */
+  /** Leave Readout nodes out. Default true. */
   skipReadouts?: boolean;
+  /** Include each readout's full text (for showing evidence). Default false. */
+  includeText?: boolean;
+  /** Only calls in which at least one of these leaders took part. */
+  leaders?: string[] | null;
 }
 
 const FETCH_CALLS = `
 MATCH (c:Call)
 WHERE ($from IS NULL OR c.date >= date($from)) AND ($to IS NULL OR c.date <= date($to))
+  AND ($leaders IS NULL OR EXISTS { MATCH (x:Leader)-[:TOOK_PART]->(c) WHERE x.id IN $leaders })
 OPTIONAL MATCH (l:Leader)-[tp:TOOK_PART]->(c)
 OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic)
 OPTIONAL MATCH (r:Readout)-[rep:REPORTS]->(c)
 RETURN c {.*} AS call,
   collect(DISTINCT {leader: l {.*}, initiator: tp.initiator}) AS participants,
   collect(DISTINCT t {.*}) AS topics,
-  collect(DISTINCT {readout: r {.id, .url, .publisher, .published, .title, .source}, evidence: rep.evidence, date: rep.date, initiator: rep.initiator}) AS reports`;
+  collect(DISTINCT {readout: r {.id, .url, .publisher, .published, .title, .source, text: CASE WHEN $withText THEN r.text ELSE null END}, evidence: rep.evidence, date: rep.date, initiator: rep.initiator}) AS reports`;
 
 const FETCH_CALLED = `
 MATCH (a:Leader)-[k:CALLED]->(b:Leader)
 WHERE ($from IS NULL OR k.date >= date($from)) AND ($to IS NULL OR k.date <= date($to))
+  AND ($leaders IS NULL OR a.id IN $leaders OR b.id IN $leaders)
 RETURN a.id AS source, b.id AS target, k {.*} AS props`;
 
 const FETCH_LEADS = `
@@ -42,7 +48,12 @@ MATCH (l:Leader {id: lid})-[e:LEADS]->(p)
 RETURN l.id AS leader, labels(p)[0] AS label, p {.*} AS polity, e {.*} AS props`;
 
 export async function fetchGraph(client: GraphClient, window: GraphWindow = {}): Promise<GraphData> {
-  const params = { from: window.from ?? null, to: window.to ?? null };
+  const params = {
+    from: window.from ?? null,
+    to: window.to ?? null,
+    leaders: window.leaders ?? null,
+    withText: window.includeText ?? false,
+  };
   return client.read(async (tx) => {
     const nodes = new Map<string, GraphNode>();
     const edges = new Map<string, GraphEdge>();
@@ -89,7 +100,7 @@ export async function fetchGraph(client: GraphClient, window: GraphWindow = {}):
           initiator: unknown;
         }>) {
           if (!r.readout) continue;
-          const readout = plainProps(r.readout);
+          const readout = plainProps(r.readout, window.includeText);
           const id = String(readout.id);
           addNode(id, 'Readout', readout);
           addEdge({
@@ -138,12 +149,12 @@ export async function fetchGraph(client: GraphClient, window: GraphWindow = {}):
   });
 }
 
-function plainProps(value: unknown): Properties {
+function plainProps(value: unknown, keepText = false): Properties {
   const plain = toPlain(value);
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) return {};
   const out: Properties = {};
   for (const [key, inner] of Object.entries(plain as Record<string, PlainValue>)) {
-    if (key === 'text' || key === 'fingerprint' || key === 'key') continue;
+    if ((key === 'text' && (!keepText || inner === null)) || key === 'fingerprint' || key === 'key') continue;
     out[key] = flatten(inner);
   }
   return out;

@@ -6,6 +6,7 @@ export {
   isRemoteServer,
   resolveConnectionConfig,
 } from './config.ts';
+export { EXAMPLE_QUERIES, type ExampleQuery, findExample } from './examples.ts';
 export { fetchGraph, type GraphWindow } from './graph.ts';
 export { ALLOWED_PROCEDURES, assertReadOnlyCypher } from './guard.ts';
 export {

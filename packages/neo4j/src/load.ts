@@ -10,12 +10,14 @@
 import { createHash } from 'node:crypto';
 import {
   type CallMode,
+  calledPairs,
   callId,
+  datesClose,
   type Extraction,
+  type GraphContext,
   HotlineError,
-  type Office,
-  type Polity,
   slugify,
+  sortedUnique,
   subjectTopicId,
   themeTopicId,
 } from '@hotline/model';
@@ -24,12 +26,8 @@ import type { GraphClient } from './client.ts';
 import * as Q from './cypher.ts';
 import { ensureSchema } from './schema.ts';
 
-/** What the loader needs to know beyond the extractions: polities and leaders' offices. */
-export interface LoadContext {
-  polity(code: string): Polity | undefined;
-  offices(leaderId: string): Office[];
-  themeLabel?(themeId: string): string;
-}
+/** What the loader needs beyond the extractions: polities and leaders' offices. */
+export type LoadContext = GraphContext;
 
 export interface LoadOptions {
   /** Readouts per transaction. 100 was fastest in `pnpm bench` on 2 cores (see docs/benchmarks.md). */
@@ -380,11 +378,6 @@ async function assignCallIds(tx: ManagedTransaction, rows: ReadoutRow[]): Promis
   return chosen;
 }
 
-function datesClose(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
-}
-
 async function writeMentions(tx: ManagedTransaction, rows: ReadoutRow[]): Promise<void> {
   const polities: Array<{ readout: string; target: string }> = [];
   const people: Array<{ readout: string; target: string }> = [];
@@ -439,15 +432,9 @@ async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: Lo
       multilateral: participants.length > 2,
       sources: reports.length,
     });
-    // CALLED runs from the side that placed the call when a source says so, else from the reporting side.
-    const initiating = participants.filter((p) => initiators.includes(stateOf.get(p) ?? ''));
+    const { initiating, pairs } = calledPairs(participants, initiators, (p) => stateOf.get(p) ?? null);
     for (const p of participants) flags.push({ leader: p, call: id, initiator: initiating.includes(p) });
-    const ordered = [...initiating, ...participants.filter((p) => !initiating.includes(p))];
-    for (let i = 0; i < ordered.length; i++) {
-      for (let j = i + 1; j < ordered.length; j++) {
-        called.push({ call: id, from: ordered[i], to: ordered[j], date: dates[0] ?? null, mode, themes });
-      }
-    }
+    for (const [from, to] of pairs) called.push({ call: id, from, to, date: dates[0] ?? null, mode, themes });
   }
   if (orphans.length > 0) {
     await tx.run(Q.DELETE_CALLED_OF_CALLS, { ids: orphans });
@@ -460,8 +447,4 @@ async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: Lo
     await tx.run(Q.CREATE_CALLED, { rows: called });
   }
   return orphans.length;
-}
-
-function sortedUnique(values: Array<string | null>): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null))].sort();
 }

@@ -1,0 +1,3 @@
+export { createServer, DEFAULT_SERVER_OPTIONS, type ServerOptions } from './app.ts';
+export { type CallView, type LeaderView, leaderView, pairCallViews } from './details.ts';
+export { createFileSource, createNeo4jSource, EMBEDDED_QUERY_HINT, type GraphSource } from './source.ts';
