@@ -19,6 +19,7 @@ export {
   readoutFingerprint,
 } from './load.ts';
 export { DEFAULT_QUERY_OPTIONS, type QueryOptions, type QueryResult, runReadQuery } from './query.ts';
+export { queryResultToGraph } from './result-graph.ts';
 export { ensureSchema, SCHEMA_STATEMENTS } from './schema.ts';
 export {
   formatPlain,

@@ -100,4 +100,26 @@ describe('the HTTP API', () => {
         .statusCode,
     ).toBe(200);
   });
+
+  it('downloads the selection as a GEXF attachment', async () => {
+    const response = await app.inject('/api/export?format=gexf&leaders=vladimir-putin&from=2024-01-01');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="hotline-.*\.gexf"$/);
+    expect(response.body).toContain('<gexf');
+    expect(response.body).toContain('Emmanuel Macron');
+  });
+
+  it('downloads the neo4j-admin CSV set as one zip', async () => {
+    const response = await app.inject('/api/export?format=csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(response.rawPayload.toString('latin1')).toContain('nodes-Leader.csv');
+  });
+
+  it('names the bad value when an export is asked in an unknown format', async () => {
+    const response = await app.inject('/api/export?format=xlsx');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toContain('xlsx');
+  });
 });

@@ -5,12 +5,16 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
+import { EXPORT_FORMAT_INFO, generateExport } from '@hotline/export';
 import { type ErrorCode, HotlineError, isHotlineError } from '@hotline/model';
 import { EXAMPLE_QUERIES } from '@hotline/neo4j';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { leaderView, pairCallViews } from './details.ts';
+import { csvZip, type ExportRequest, exportFileName, exportFormat, selectedGraph } from './exports.ts';
 import type { GraphSource } from './source.ts';
+import { createZip } from './zip.ts';
 
 export interface ServerOptions {
   source: GraphSource;
@@ -160,6 +164,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return source.query(body.cypher, params as Record<string, unknown>, { maxRows, timeoutMs: 15_000 });
     },
   );
+
+  app.get<{ Querystring: ExportRequest }>('/api/export', async (request, reply) => {
+    const format = exportFormat(request.query.format);
+    const graph = await selectedGraph(source, request.query);
+    reply.header('content-disposition', `attachment; filename="${exportFileName(format)}"`);
+    if (format === 'csv') {
+      return reply.type('application/zip').send(createZip(csvZip(graph)));
+    }
+    reply.type(EXPORT_FORMAT_INFO[format].mediaType);
+    return reply.send(Readable.from(generateExport(format, graph)));
+  });
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, index: 'index.html' });
