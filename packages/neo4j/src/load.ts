@@ -30,14 +30,14 @@ import { ensureSchema } from './schema.ts';
 export type LoadContext = GraphContext;
 
 export interface LoadOptions {
-  /** Readouts per transaction. 100 was fastest in `pnpm bench` on 2 cores (see docs/benchmarks.md). */
+  /** Readouts per transaction; see docs/benchmarks.md for the measurement behind the default. */
   batchSize: number;
   onProgress?: (progress: LoadProgress) => void;
   /** Checked between batches: returning true stops cleanly after the current batch. */
   shouldStop?: () => boolean;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 100 };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 500 };
 
 export interface LoadProgress {
   done: number;
