@@ -1,0 +1,74 @@
+/**
+ * Exports that another Neo4j must read back: the Cypher script recreates the same subgraph
+ * in an empty database; a --query selection that tries to write is refused.
+ */
+import { createCypherStatements, selectSubgraph } from '@hotline/export';
+import { extractReadout, loadKnowledge, readInputs } from '@hotline/ingest';
+import type { Extraction, GraphData } from '@hotline/model';
+import {
+  createClient,
+  fetchGraph,
+  type GraphClient,
+  loadExtractions,
+  resetGraph,
+  resolveConnectionConfig,
+} from '@hotline/neo4j';
+import { createNeo4jSource, selectedGraph } from '@hotline/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphContext } from './context.ts';
+import { SAMPLES_DIR } from './paths.ts';
+
+let client: GraphClient;
+let loaded: GraphData;
+
+function shape(graph: GraphData) {
+  return {
+    nodes: graph.nodes.map((n) => `${n.label}:${n.id}`).sort(),
+    edges: graph.edges.map((e) => `${e.type}:${e.source}>${e.target}:${e.properties.call ?? ''}`).sort(),
+    calledDates: graph.edges
+      .filter((e) => e.type === 'CALLED')
+      .map((e) => `${e.id}@${e.properties.date}`)
+      .sort(),
+  };
+}
+
+beforeAll(async () => {
+  client = createClient(resolveConnectionConfig());
+  await resetGraph(client);
+  const knowledge = await loadKnowledge();
+  const extractions: Extraction[] = [];
+  for await (const item of readInputs([SAMPLES_DIR]))
+    if (!('error' in item)) extractions.push(extractReadout(item, knowledge));
+  await loadExtractions(client, extractions, graphContext(knowledge));
+  loaded = await fetchGraph(client, { skipReadouts: false });
+});
+afterAll(async () => {
+  await client?.close();
+});
+
+describe('exports read back by Neo4j', () => {
+  it('recreates the same subgraph in an empty database from the Cypher export', async () => {
+    const subgraph = selectSubgraph(loaded, { leaders: ['vladimir-putin'], hops: 1 });
+    expect(subgraph.nodes.some((n) => n.id === 'vladimir-putin')).toBe(true);
+    await resetGraph(client);
+    for (const { statement, parameters } of createCypherStatements(subgraph)) {
+      if (/^\s*CREATE CONSTRAINT/i.test(statement)) continue;
+      await client.write((tx) => tx.run(statement, parameters));
+    }
+    const recreated = await fetchGraph(client, { skipReadouts: false });
+    expect(shape(recreated)).toEqual(shape(subgraph));
+  });
+
+  it('refuses a --query selection that tries to write', async () => {
+    const source = createNeo4jSource(createClient(resolveConnectionConfig()));
+    try {
+      await expect(
+        selectedGraph(source, { format: 'json', query: 'MATCH (n) SET n.x = 1 RETURN n' }),
+      ).rejects.toMatchObject({
+        code: 'CYPHER_WRITE_REFUSED',
+      });
+    } finally {
+      await source.close();
+    }
+  });
+});

@@ -1,0 +1,666 @@
+/**
+ * extractReadout: one readout's text and metadata in, an Extraction out. Pure: it reads
+ * only its arguments (and the clock when no `today` is given, as the upper bound for dates).
+ *
+ * Pipeline: title and dates (publication, dateline, reference date) -> mentions -> trigger
+ * sentences -> candidate calls -> participants resolved on the call's date -> merge ->
+ * themes, subjects, initiator, evidence -> mentioned states and leaders.
+ */
+import {
+  type CallMode,
+  type ExtractedCall,
+  type Extraction,
+  type MentionedLeader,
+  type Participant,
+  type ReadoutMeta,
+  readoutId,
+  type Span,
+  slugify,
+} from '@hotline/model';
+import {
+  findTriggers,
+  groupMentions,
+  INITIATIVE,
+  isPlanned,
+  modeCue,
+  type Trigger,
+} from './internal/calls.ts';
+import {
+  dateFromTitle,
+  dateFromUrl,
+  findDateExpressions,
+  findDateline,
+  isoOf,
+  latestMonthDay,
+  resolveExpression,
+  todayIso,
+  weekdayOf,
+} from './internal/dates.ts';
+import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
+import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
+import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
+import { extractSubjects } from './internal/subjects.ts';
+import { type Segment, splitSentences, tokenize } from './internal/text.ts';
+import { inOffice, type Knowledge } from './knowledge.ts';
+import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
+
+interface Candidate {
+  mentions: Mention[];
+  mode: CallMode;
+  date: string | null;
+  /** 0 default (publication/dateline), 1 inherited, 2 stated in the sentence. */
+  dateRank: number;
+  initiator: Mention[] | null;
+  sentence: number;
+  subject: Mention | null;
+}
+
+interface Resolved {
+  participant: Participant;
+  mention: Mention;
+}
+
+interface Context {
+  knowledge: Knowledge;
+  reporting: ReportingSide;
+  mentions: Mention[];
+  refDate: string | null;
+}
+
+function detectTitle(text: string, meta: Partial<ReadoutMeta>): { title: string | null; end: number } {
+  const firstLine = /^[^\n]*/.exec(text)?.[0] ?? '';
+  const trimmed = firstLine.trim();
+  if (meta.title && trimmed === meta.title.trim()) return { title: meta.title, end: firstLine.length };
+  const more = text.slice(firstLine.length).trim() !== '';
+  if (
+    more &&
+    trimmed.length > 0 &&
+    trimmed.length <= 200 &&
+    !/[.!?"”…]$/.test(trimmed) &&
+    !/^\S+[.,]\s+\w+\s+\d{1,2}[.,]/.test(trimmed)
+  ) {
+    if (findDateExpressions(trimmed).some((e) => e.kind !== 'explicit' && e.start < 3))
+      return { title: meta.title ?? null, end: 0 };
+    return { title: meta.title ?? trimmed, end: firstLine.length };
+  }
+  return { title: meta.title ?? null, end: 0 };
+}
+
+/** Picks the gazetteer person a mention means on a date (ambiguous surnames). */
+function pickPerson(ids: string[], date: string | null, knowledge: Knowledge): GazetteerPerson | undefined {
+  const persons = ids
+    .map((id) => knowledge.leaderById(id))
+    .filter((p): p is GazetteerPerson => p !== undefined);
+  if (persons.length <= 1 || !date) return persons[0];
+  return persons.find((p) => p.offices.some((o) => inOffice(o, date))) ?? persons[0];
+}
+
+function officeOn(person: GazetteerPerson, date: string | null, polity: string | null) {
+  const offices = person.offices.filter((o) => polity === null || o.polity === polity);
+  if (date) {
+    const now = offices.filter((o) => inOffice(o, date));
+    return now.find((o) => isLeaderOffice(o.role)) ?? now[0] ?? null;
+  }
+  return offices.at(-1) ?? null;
+}
+
+function holderFor(
+  ctx: Context,
+  polity: string,
+  roleCanon: string,
+  date: string | null,
+): GazetteerPerson | undefined {
+  if (!date) return undefined;
+  const found = ctx.knowledge.holders(polity, roleCanon, date);
+  if (roleCanon === 'leader' || roleCanon === 'counterpart') {
+    return (
+      found.find((p) =>
+        p.offices.some(
+          (o) => o.polity === polity && inOffice(o, date) && /minister|chancellor|premier/i.test(o.role),
+        ),
+      ) ?? found[0]
+    );
+  }
+  return found[0];
+}
+
+function personParticipant(
+  person: GazetteerPerson,
+  m: Mention | null,
+  date: string | null,
+  ctx: Context,
+): Participant {
+  const textState = m?.state ?? null;
+  const office = officeOn(person, date, textState) ?? officeOn(person, date, null);
+  let leader: boolean;
+  if (m?.former) leader = false;
+  else if (date) leader = ctx.knowledge.officesOn(person.id, date).some((o) => isLeaderOffice(o.role));
+  else leader = m?.role ? m.role.leader : person.offices.some((o) => isLeaderOffice(o.role));
+  const genericRole = !m?.role || m.role.canon === 'counterpart' || m.role.canon === 'leader';
+  return {
+    id: person.id,
+    name: person.name,
+    state: textState ?? office?.polity ?? person.offices.at(-1)?.polity ?? null,
+    role: genericRole ? (office?.role ?? null) : (m?.roleText ?? null),
+    leader,
+    verified: true,
+  };
+}
+
+function polityName(ctx: Context, code: string): string {
+  return ctx.knowledge.index.states.get(code)?.name ?? ctx.knowledge.index.orgs.get(code)?.name ?? code;
+}
+
+/** Resolves one mention to a participant on a date; null when it names nobody. */
+function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0): Participant | null {
+  if (m.ids.length > 0) {
+    const person = pickPerson(m.ids, date, ctx.knowledge);
+    return person ? personParticipant(person, m, date, ctx) : null;
+  }
+  if (m.name) {
+    const role = m.role;
+    return {
+      id: slugify(m.name),
+      name: m.name,
+      state: m.state,
+      role: m.roleText,
+      leader: !!role && role.leader && !m.former && !m.qualified && m.state !== null,
+      verified: false,
+    };
+  }
+  if (!m.role) return null;
+  const canon = m.role.canon;
+  if (m.state) {
+    const person = holderFor(ctx, m.state, canon, date);
+    if (person) return personParticipant(person, m, date, ctx);
+    if (canon === 'leader' || canon === 'counterpart') return null;
+    const name = `${m.role.display} of ${polityName(ctx, m.state)}`;
+    return {
+      id: slugify(name),
+      name,
+      state: m.state,
+      role: m.roleText,
+      leader: m.role.leader && !m.qualified,
+      verified: false,
+    };
+  }
+  if (!m.unqualified || canon === 'leader' || canon === 'counterpart' || depth > 0) return null;
+  const { polity, role } = ctx.reporting;
+  if (polity && (role === null || rolesCompatible(role, canon) || role === canon)) {
+    const person = holderFor(ctx, polity, canon, date);
+    if (person) return personParticipant(person, { ...m, state: polity }, date, ctx);
+  }
+  // Coreference: the latest earlier mention with the same role and a name.
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const prev = ctx.mentions[i]!;
+    if (prev.start >= m.start || prev.role?.canon !== canon) continue;
+    if (prev.ids.length > 0 || prev.name) return resolveMention(prev, date, ctx, depth + 1);
+  }
+  return null;
+}
+
+/** Year of a dateline without one: the single year that fits the weekday and the tenures named. */
+function resolveDatelineYear(
+  month: number,
+  day: number,
+  weekday: number | null,
+  rec: Recognition,
+  ctx: Context,
+  upper: string,
+): number | null {
+  const constraints = rec.mentions.filter(
+    (m) => m.ids.length === 1 && m.role && m.role.leader && !m.former && m.role.canon !== 'counterpart',
+  );
+  if (weekday === null && constraints.length === 0) return null;
+  const feasible: number[] = [];
+  for (let y = Number(upper.slice(0, 4)); y >= 1950; y--) {
+    const iso = isoOf(y, month, day);
+    if (!iso || iso > upper) continue;
+    if (weekday !== null && weekdayOf(iso) !== weekday) continue;
+    const ok = constraints.every((m) => {
+      const person = ctx.knowledge.leaderById(m.ids[0]!);
+      if (!person) return true;
+      return person.offices.some(
+        (o) =>
+          inOffice(o, iso) &&
+          (m.state === null || o.polity === m.state) &&
+          rolesCompatible(o.role, m.role!.canon),
+      );
+    });
+    if (ok) feasible.push(y);
+  }
+  return feasible.length === 1 ? feasible[0]! : null;
+}
+
+function key(p: Participant): string {
+  return p.id;
+}
+
+/** A participant known only by office ("Foreign Minister of Qatar"). */
+function isUnnamed(p: Participant): boolean {
+  return !p.verified && p.role !== null && p.name.startsWith(p.role.replace(/^former\s+/, ''));
+}
+
+/** Same person, or an office description that fits a named participant of the same state. */
+function sameSide(a: Participant, b: Participant): boolean {
+  if (a.id === b.id) return true;
+  if (!(isUnnamed(a) || isUnnamed(b)) || a.state === null || a.state !== b.state) return false;
+  return a.role === null || b.role === null || canonicalRole(a.role) === canonicalRole(b.role);
+}
+
+/**
+ * Extracts calls, mentions and warnings from one readout.
+ *
+ * @example
+ * const x = extractReadout({ source: 'a.txt', text: 'Moscow. October 16. ...', meta: { published: null } }, knowledge);
+ * x.calls[0]?.date; // '2023-10-16'
+ */
+export function extractReadout(
+  input: ReadoutInput,
+  knowledge: Knowledge,
+  options: ExtractOptions = {},
+): Extraction {
+  const text = input.text;
+  const meta = input.meta;
+  const warnings: string[] = [];
+  const { title, end: titleEnd } = detectTitle(text, meta);
+  let published = meta.published ?? null;
+  if (!published && meta.url) published = dateFromUrl(meta.url);
+  if (!published && title) published = dateFromTitle(title);
+  const upper = published ?? options.today ?? todayIso();
+
+  const tokens = tokenize(text);
+  const rec = recognize(text, tokens, knowledge.index);
+  const reporting = findReportingSide({ ...meta, title }, knowledge.index);
+  const ctx: Context = { knowledge, reporting, mentions: rec.mentions, refDate: null };
+
+  // Reference date: the dateline's date when there is one, else the publication date.
+  const segments = splitSentences(text);
+  const dateline = findDateline(text, titleEnd);
+  let refDate: string | null = published;
+  if (dateline) {
+    if (dateline.year !== null) refDate = isoOf(dateline.year, dateline.month, dateline.day);
+    else if (published) refDate = latestMonthDay(published, dateline.month, dateline.day);
+    else {
+      const lead = text.slice(dateline.end, dateline.end + 400);
+      const weekdayExpr = findDateExpressions(lead).find((e) => e.kind === 'weekday');
+      const weekday = weekdayExpr?.kind === 'weekday' ? weekdayExpr.weekday : null;
+      const year = resolveDatelineYear(dateline.month, dateline.day, weekday, rec, ctx, upper);
+      refDate = year === null ? null : isoOf(year, dateline.month, dateline.day);
+      if (year === null) warnings.push('dateline has no year and the weekday and tenures do not fix one');
+    }
+  }
+  if (refDate && refDate > upper) refDate = null;
+  ctx.refDate = refDate;
+
+  // Candidates from trigger sentences.
+  const candidates: Candidate[] = [];
+  const triggerSentences = new Set<number>();
+  segments.forEach((seg, si) => {
+    const triggers = findTriggers(seg.text);
+    if (triggers.length === 0) return;
+    const isTitle = seg.start < titleEnd;
+    const inSentence = rec.mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
+    for (const trigger of triggers) {
+      const made = candidatesFor(seg, si, trigger, triggers, inSentence, isTitle);
+      if (made.length > 0) {
+        triggerSentences.add(si);
+        candidates.push(...made);
+        break;
+      }
+    }
+  });
+
+  function candidatesFor(
+    seg: Segment,
+    si: number,
+    trigger: Trigger,
+    all: Trigger[],
+    inSentence: Mention[],
+    isTitle: boolean,
+  ): Candidate[] {
+    const g = groupMentions(seg.text, seg.start, inSentence, trigger);
+    let masked = seg.text;
+    for (const m of inSentence) {
+      const a = m.start - seg.start;
+      const z = m.end - seg.start;
+      masked = masked.slice(0, a) + '_'.repeat(z - a) + masked.slice(z);
+    }
+    if (isPlanned(masked, trigger, g.objectsEnd)) return [];
+    if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
+    // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
+    let cue: CallMode | 'meeting?' | null =
+      trigger.mode ?? modeCue(seg.text.slice(Math.max(0, trigger.start - 40), g.objectsEnd + 60));
+    if (cue === null || cue === 'meeting?') {
+      let context: ReturnType<typeof modeCue> = null;
+      for (let j = si - 1; j >= 0 && j >= si - 4; j--) {
+        const c = modeCue(segments[j]!.text);
+        if (c && c !== 'meeting?') {
+          context = c;
+          break;
+        }
+      }
+      if (!context) {
+        for (const s of segments) {
+          const c = modeCue(s.text);
+          if (c === 'video' || c === 'phone') {
+            context = c;
+            break;
+          }
+        }
+      }
+      const weak = cue === 'meeting?';
+      cue = context ?? (weak ? 'meeting' : 'phone');
+    }
+    const mode = cue as CallMode;
+    // Date.
+    let date: string | null = refDate;
+    let dateRank = 0;
+    if (!isTitle) {
+      const exprs = findDateExpressions(seg.text).filter(
+        (e) =>
+          !/\b(?:since|until|till|by|from|before|after|between)\s*$/i.test(
+            seg.text.slice(Math.max(0, e.start - 8), e.start),
+          ),
+      );
+      if (exprs.length > 0) {
+        const nearest = exprs.reduce((a, b) =>
+          Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+        );
+        const resolved = resolveExpression(nearest, refDate);
+        date = resolved === undefined ? null : resolved;
+        if (date && date > upper) date = null;
+        dateRank = 2;
+      } else if (/\balso\b/i.test(seg.text) || g.implicitSubject) {
+        const prev = candidates.at(-1);
+        if (prev && prev.dateRank === 2) {
+          date = prev.date;
+          dateRank = 1;
+        }
+      }
+    }
+    // Subject.
+    let subjects = g.subjects;
+    if (subjects.length === 0 && !(g.joint && g.objects.length >= 2)) {
+      const prev = candidates.at(-1)?.subject;
+      const reportingMention: Mention | null =
+        reporting.polity && reporting.role
+          ? {
+              start: seg.start,
+              end: seg.start,
+              ids: [],
+              name: null,
+              role: { canon: reporting.role, display: reporting.role, leader: true, plural: false },
+              roleText: null,
+              state: null,
+              qualified: false,
+              former: false,
+              unqualified: true,
+            }
+          : null;
+      const earlier = [...rec.mentions]
+        .reverse()
+        .find(
+          (m) => m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true),
+        );
+      const pronoun = g.implicitSubject && /\b(?:he|she)\b/i.test(seg.text.slice(0, trigger.start));
+      const implicit = pronoun ? (prev ?? earlier ?? reportingMention) : (reportingMention ?? prev ?? null);
+      if (implicit) subjects = [implicit];
+    }
+    const objects = g.objects;
+    let groups: Mention[][];
+    if (g.joint || subjects.length >= 2) groups = [[...subjects, ...objects]];
+    else if (objects.length >= 2 && (trigger.plural || trigger.kind === 'verb'))
+      groups = objects.map((o) => [...subjects, o]);
+    else groups = [[...subjects, ...objects]];
+    // Noun triggers ("During the phone call, A told B ...") fall back to every mention of the sentence.
+    if (groups.length === 1 && distinct(groups[0]!) < 2 && trigger.kind === 'noun') {
+      groups = [inSentence.filter((m) => !(m.role && m.role.canon === 'spokesman'))];
+    }
+    const inbound = all.some((t) => t.direction === 'in') || trigger.direction === 'in';
+    const outbound = trigger.direction === 'out';
+    return groups
+      .filter((grp) => grp.length >= 2)
+      .map((grp) => {
+        const objs = grp.filter((m) => !subjects.includes(m));
+        return {
+          mentions: grp,
+          mode,
+          date,
+          dateRank,
+          initiator: inbound ? objs : outbound ? subjects : null,
+          sentence: si,
+          subject: subjects[0] ?? null,
+        };
+      });
+  }
+
+  function distinct(ms: Mention[]): number {
+    return new Set(ms.map((m) => `${m.ids.join(',')}|${m.name}|${m.role?.canon}|${m.state}|${m.unqualified}`))
+      .size;
+  }
+
+  // Resolve participants and merge candidates that describe the same conversation.
+  interface Built {
+    resolved: Resolved[];
+    mode: CallMode;
+    date: string | null;
+    dateRank: number;
+    initiator: string | null;
+    sentences: Set<number>;
+    joint: boolean;
+  }
+  const built: Built[] = [];
+  for (const c of candidates) {
+    const dateForPeople = c.date ?? refDate ?? published;
+    const resolved: Resolved[] = [];
+    for (const m of c.mentions) {
+      const p = resolveMention(m, dateForPeople, ctx);
+      if (!p || resolved.some((r) => key(r.participant) === key(p))) continue;
+      resolved.push({ participant: p, mention: m });
+    }
+    if (resolved.length < 2) continue;
+    let initiator: string | null = null;
+    if (c.initiator && c.initiator.length > 0) {
+      const first = resolved.find((r) => c.initiator!.includes(r.mention));
+      initiator = first?.participant.state ?? null;
+    }
+    const b: Built = {
+      resolved,
+      mode: c.mode,
+      date: c.date,
+      dateRank: c.dateRank,
+      initiator,
+      sentences: new Set([c.sentence]),
+      joint: resolved.length > 2,
+    };
+    const mine = resolved.map((r) => r.participant);
+    const same = built.find((x) => {
+      const theirs = x.resolved.map((r) => r.participant);
+      const inTheirs = mine.every((p) => theirs.some((q) => sameSide(p, q)));
+      const inMine = theirs.every((q) => mine.some((p) => sameSide(p, q)));
+      const subset = inTheirs || inMine;
+      const equal = inTheirs && inMine && theirs.length === mine.length;
+      const datesOk = x.date === b.date || x.dateRank < 2 || b.dateRank < 2;
+      return datesOk && (equal || (subset && (x.joint || b.joint)));
+    });
+    if (same) {
+      if (b.resolved.length > same.resolved.length) {
+        same.resolved = b.resolved;
+        same.joint = b.joint;
+      } else if (b.resolved.length === same.resolved.length) {
+        // Prefer named participants over office descriptions ("Crown Prince of Saudi Arabia").
+        same.resolved = same.resolved.map((r) => {
+          if (!isUnnamed(r.participant)) return r;
+          return (
+            b.resolved.find((o) => !isUnnamed(o.participant) && sameSide(r.participant, o.participant)) ?? r
+          );
+        });
+      }
+      if (b.dateRank > same.dateRank) {
+        same.date = b.date;
+        same.dateRank = b.dateRank;
+      }
+      same.initiator = same.initiator ?? b.initiator;
+      if (same.mode !== b.mode && b.mode !== 'phone')
+        same.mode = b.mode === 'meeting' && same.mode === 'video' ? 'video' : b.mode;
+      for (const s of b.sentences) same.sentences.add(s);
+    } else built.push(b);
+  }
+
+  // Initiative phrases anywhere: "convened by X", "at the request of X".
+  for (const seg of segments) {
+    INITIATIVE.lastIndex = 0;
+    for (const m of seg.text.matchAll(INITIATIVE)) {
+      const at = seg.start + m.index + m[0].length;
+      const before = seg.start + m.index;
+      const target =
+        rec.mentions.find((x) => x.start >= at && x.start - at <= 12) ??
+        (/side/.test(m[0]) ? undefined : undefined);
+      let code: string | null = null;
+      if (target) code = resolveMention(target, refDate, ctx)?.state ?? target.state ?? null;
+      if (!code && /side/i.test(m[0])) {
+        const st = rec.states.filter((s) => s.end <= before && before - s.end <= 12).at(-1);
+        code = st?.code ?? null;
+      }
+      if (!code) continue;
+      for (const b of built) {
+        if (b.initiator) continue;
+        if (b.resolved.some((r) => r.participant.state === code)) b.initiator = code;
+      }
+    }
+  }
+
+  // Sentences about each call: the trigger sentences, then following sentences that name
+  // one call's counterpart, or all calls of the last trigger sentence.
+  const about = built.map((b) => new Set(b.sentences));
+  if (built.length === 1) {
+    for (let i = 0; i < segments.length; i++) about[0]!.add(i);
+  } else if (built.length > 1) {
+    let current: number[] = [];
+    segments.forEach((seg, i) => {
+      const owners = built.map((b, bi) => (b.sentences.has(i) ? bi : -1)).filter((x) => x >= 0);
+      if (owners.length > 0) {
+        current = owners;
+        return;
+      }
+      const named = rec.mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
+      const hits = new Set<number>();
+      for (const m of named) {
+        const p = resolveMention(m, refDate, ctx);
+        if (!p) continue;
+        built.forEach((b, bi) => {
+          const inThis = b.resolved.some((r) => r.participant.id === p.id);
+          const inAll = built.every((o) => o.resolved.some((r) => r.participant.id === p.id));
+          if (inThis && !inAll) hits.add(bi);
+        });
+      }
+      if (hits.size > 0) current = [...hits];
+      const firstTrigger = Math.min(...built.flatMap((b) => [...b.sentences]));
+      if (i < firstTrigger) {
+        // A lead sentence about the conversations in general ("X spoke to leaders of ... on phone").
+        if (seg.start >= titleEnd && findTriggers(seg.text).length > 0) for (const a of about) a.add(i);
+        return;
+      }
+      for (const bi of current) about[bi]!.add(i);
+      if (current.length === 0 && i >= firstTrigger) for (const a of about) a.add(i);
+    });
+  }
+
+  // Themes read the text with role phrases blanked: "NATO Secretary General" names an office, not a topic.
+  let themeText = text;
+  for (const m of rec.mentions) {
+    if (!m.role) continue;
+    themeText = themeText.slice(0, m.start) + ' '.repeat(m.end - m.start) + themeText.slice(m.end);
+  }
+  const calls: ExtractedCall[] = built.map((b, bi) => {
+    const sents = [...about[bi]!].sort((x, y) => x - y).map((i) => segments[i]!);
+    const participantSpans = b.resolved.map((r) => ({ start: r.mention.start, end: r.mention.end }));
+    const evidence: Span[] = [...b.sentences]
+      .sort((x, y) => x - y)
+      .map((i) => ({ start: segments[i]!.start, end: segments[i]!.end }));
+    const participants = b.resolved.map((r) => r.participant);
+    return {
+      participants,
+      date: b.date,
+      mode: b.mode,
+      initiator: b.initiator,
+      themes: themesOf(sents, knowledge, themeText),
+      subjects: extractSubjects(sents, rec, participantSpans, participants, knowledge),
+      evidence,
+    };
+  });
+
+  // Mentions: states and leaders named that took part in no call.
+  const participantStates = new Set(calls.flatMap((c) => c.participants.map((p) => p.state)));
+  const states = [...new Set(rec.states.map((s) => s.code))].filter((c) => !participantStates.has(c));
+  const participantIds = new Set(calls.flatMap((c) => c.participants.map((p) => p.id)));
+  const leaders: MentionedLeader[] = [];
+  for (const m of rec.mentions) {
+    if (m.ids.length === 0) continue;
+    const person = pickPerson(m.ids, refDate, knowledge);
+    if (!person || participantIds.has(person.id) || leaders.some((l) => l.id === person.id)) continue;
+    const office = officeOn(person, refDate, m.state) ?? person.offices.at(-1);
+    leaders.push({ id: person.id, name: person.name, state: m.state ?? office?.polity ?? null });
+  }
+  if (calls.length === 0 && triggerSentences.size === 0 && findTriggers(text).length > 0) {
+    warnings.push(
+      'interaction words found, but none reports a conversation that took place between named leaders',
+    );
+  }
+  if (calls.some((c) => c.date === null))
+    warnings.push('the text and publication date do not fix the date of every call');
+
+  return {
+    source: input.source,
+    id: readoutId(text),
+    readout: {
+      title: title ?? null,
+      url: meta.url ?? null,
+      publisher: meta.publisher ?? null,
+      published,
+      language: meta.language ?? null,
+    },
+    text,
+    calls,
+    mentions: { leaders, states },
+    warnings,
+  };
+}
+
+const themeCache = new WeakMap<Segment, string[]>();
+
+function themesOf(sentences: Segment[], knowledge: Knowledge, themeText: string): string[] {
+  const ids = new Set<string>();
+  for (const s of sentences) {
+    let own = themeCache.get(s);
+    if (!own) {
+      own = sentenceThemes(themeText.slice(s.start, s.end), knowledge);
+      themeCache.set(s, own);
+    }
+    for (const id of own) ids.add(id);
+  }
+  return knowledge.index.themes.map((t) => t.id).filter((id) => ids.has(id));
+}
+
+function sentenceThemes(sentence: string, knowledge: Knowledge): string[] {
+  const found: string[] = [];
+  for (const theme of knowledge.index.themes) {
+    const hit = theme.patterns.some((re) => {
+      for (const m of sentence.matchAll(re)) {
+        const a = m.index;
+        const z = a + m[0].length;
+        const excluded = theme.exclude.some((ex) => {
+          for (const e of sentence.matchAll(ex)) if (e.index < z && e.index + e[0].length > a) return true;
+          return false;
+        });
+        if (!excluded) return true;
+      }
+      return false;
+    });
+    if (hit) found.push(theme.id);
+  }
+  return found;
+}
+
+export { canonicalRole };

@@ -1,0 +1,213 @@
+/**
+ * Interaction finding: trigger phrases ("had telephone conversations with", "met",
+ * "received a call from", "spoke at the meeting"), the planned/negated filter, and the
+ * grouping of a sentence's mentions into subjects and counterparts, giving one candidate
+ * per counterpart or one joint candidate.
+ */
+import type { CallMode } from '@hotline/model';
+import type { Mention } from './recognize.ts';
+import { SOURCE_ROLES } from './roles.ts';
+
+export interface Trigger {
+  start: number;
+  end: number;
+  /** Mode stated by the trigger itself; null when it says only "spoke" or "talks". */
+  mode: CallMode | null;
+  /** Who placed the call: the subject ('out') or the counterparts ('in'). */
+  direction: 'out' | 'in' | null;
+  kind: 'verb' | 'noun' | 'assembly';
+  plural: boolean;
+  between: boolean;
+}
+
+const T = String.raw;
+const ADJ = T`(?:(?:an?|the|their|his|her|separate|several|a number of|two|three|four|five|first|useful|productive|warm|cordial|lengthy|long|detailed|friendly|telephone|phone|telephonic|video|bilateral|online|virtual|joint|trilateral|extensive|congratulatory|brief|short|substantive|constructive|fruitful|candid|frank)\s+)*`;
+
+const TRIGGER_PATTERNS: Array<{
+  re: RegExp;
+  mode: CallMode | null;
+  direction?: 'out' | 'in';
+  kind: Trigger['kind'];
+}> = [
+  {
+    re: new RegExp(
+      T`\b(?:received|receives|receiving|got|gets|took|takes)\s+${ADJ}(?:(?:tele)?phone\s+)?calls?\s+from\b`,
+      'gi',
+    ),
+    mode: 'phone',
+    direction: 'in',
+    kind: 'verb',
+  },
+  {
+    re: /\b(?:called|phoned|rang|dialled|dialed|telephoned)(?:\s+up)?\b(?!\s+(?:for|on|upon|to|it|off|out|in|into|attention|him a|her a)\b)/gi,
+    mode: 'phone',
+    direction: 'out',
+    kind: 'verb',
+  },
+  {
+    re: new RegExp(T`\bmade\s+${ADJ}(?:(?:tele)?phone\s+)?calls?\b`, 'gi'),
+    mode: 'phone',
+    direction: 'out',
+    kind: 'verb',
+  },
+  { re: /\bspoke\s+at\s+(?:the|a)\b/gi, mode: null, kind: 'assembly' },
+  {
+    re: /\b(?:spoke|speaks|spoken|talked|chatted|conversed)\b(?=(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\b)/gi,
+    mode: null,
+    kind: 'verb',
+  },
+  {
+    re: new RegExp(
+      T`\b(?:had|held|holds|has had|have had|conducted|conducts|was having|were having)\s+${ADJ}(?:conversations?|calls?|talks|discussions?|meetings?|video-?conferences?|videoconferences?|consultations|conference calls?)\b`,
+      'gi',
+    ),
+    mode: null,
+    kind: 'verb',
+  },
+  {
+    re: /\b(?:(?:tele)?phone|telephonic|video)\s+(?:conversations?|calls?|talks|conference|link|discussions?)\b|\bvideo-?conferences?\b|\bconversations?\s+(?:with|between)\b|\bcalls?\s+(?:with|between)\b|\bmeetings?\s+(?:with|between)\b|\btalks\s+(?:with|between)\b/gi,
+    mode: null,
+    kind: 'noun',
+  },
+  { re: /\b(?:met|meets)\b(?:\s+with)?/gi, mode: 'meeting', kind: 'verb' },
+];
+
+const VIDEO =
+  /\bvideo|videoconferenc|videolink|\bvirtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|\bonline\s+(?:meeting|summit|talks|conversation|call|conference)/i;
+const PHONE =
+  /\b(?:tele)?phon(?:e|ed|es|ic|ically)\b|\btelephonic|\bcalls?\b(?!\s+(?:for|on|upon)\b)|\bcalled\b(?!\s+(?:for|on|upon)\b)|\brang\b/i;
+const MEETING_STRONG = /\b(?:met|meets)\b|\bin person\b|\bface-to-face\b|\bon the (?:sidelines|margins)\b/i;
+const MEETING_WEAK = /\bmeetings?\b|\btalks\b|\bsummit\b/i;
+
+/** The mode a sentence states: 'video', 'phone', 'meeting' (strong), 'meeting?' (weak) or null. */
+export function modeCue(text: string): CallMode | 'meeting?' | null {
+  if (VIDEO.test(text)) return 'video';
+  if (PHONE.test(text)) return 'phone';
+  if (MEETING_STRONG.test(text)) return 'meeting';
+  if (MEETING_WEAK.test(text)) return 'meeting?';
+  return null;
+}
+
+export function findTriggers(text: string): Trigger[] {
+  const out: Trigger[] = [];
+  for (const p of TRIGGER_PATTERNS) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (out.some((t) => s < t.end && e > t.start)) continue;
+      const word = m[0].toLowerCase();
+      out.push({
+        start: s,
+        end: e,
+        mode: p.mode ?? (VIDEO.test(word) ? 'video' : PHONE.test(word) ? 'phone' : null),
+        direction: p.direction ?? null,
+        kind: p.kind,
+        plural:
+          /\b(?:conversations|calls|separate|several|number of)\b|\btalks\b.*separate/.test(word) ||
+          /separate/.test(word),
+        between: /\bbetween\b/.test(word),
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const PLAN_BEFORE =
+  /\b(?:will|would|shall|may|might|could|can|plan(?:s|ned|ning)?|intend(?:s|ed)?|expect(?:s|ed)?|scheduled|propos(?:e|ed|es|al)|possib(?:le|ility)|ready to|agreed to|looking forward|look(?:s|ed)? forward|hope[sd]? to|invit\w+|upcoming|next|future|no|not|never|neither|nor|if|whether|asked|requested|want(?:s|ed)? to|wish(?:es|ed)? to|to (?:hold|have|speak|meet|talk|call|make)|prepar\w+|arrang\w+|set up|during (?:a|his|her|their) (?:upcoming|next|planned))\b/i;
+const PLAN_AFTER =
+  /^[^.;]{0,160}?\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?:not\s+)?(?:planned|scheduled|expected|set|proposed|envisaged|being prepared|being arranged|likely|possible)|will take place|to take place|is to be held|not planned|expected to (?:join|take place|last))\b/i;
+
+/** True when the trigger reports a planned, proposed, hypothetical or denied interaction. */
+export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number): boolean {
+  let from = trigger.start;
+  // Look back to the clause start, at most ~60 characters.
+  const back = sentence.slice(Math.max(0, trigger.start - 60), trigger.start);
+  const clause = back.split(/[;:"“”]|,\s(?=[a-z])|,\s+(?:and|but)\s/).at(-1) ?? back;
+  from = trigger.start - clause.length;
+  if (PLAN_BEFORE.test(sentence.slice(from, trigger.start + (trigger.end - trigger.start)))) return true;
+  return PLAN_AFTER.test(sentence.slice(Math.max(trigger.end, objectsEnd)));
+}
+
+const FRAME =
+  /\b(?:said|says|told\b[^,.;]{0,60}?|stated|announced|reported|noted|added|confirmed|informed\b[^,.;]{0,40}?)\s+that\b|\baccording to\b[^,]{0,80},|\b(?:said|says|told)\b[^,]{0,60}?:/gi;
+const LIST_GAP_WORDS =
+  /\b(?:and|as well as|also|together with|along with|with|the|including|his|her|their|counterparts?|respectively|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
+
+function isListGap(gap: string): boolean {
+  if (/^,\s+(?:[a-z]+\s+){1,3}and\s+$/.test(gap)) return true;
+  return gap.replace(LIST_GAP_WORDS, '').trim() === '' && !/\n/.test(gap);
+}
+
+const FIRST_OBJECT_BLOCK =
+  /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b/iu;
+
+export interface Grouping {
+  subjects: Mention[];
+  objects: Mention[];
+  /** The subject is implicit (a pronoun, a first-person quote, nothing at all). */
+  implicitSubject: boolean;
+  joint: boolean;
+  objectsEnd: number;
+}
+
+/** Splits a trigger sentence's mentions into subjects (before the trigger) and counterparts (after). */
+export function groupMentions(
+  sentence: string,
+  offset: number,
+  mentions: Mention[],
+  trigger: Trigger,
+): Grouping {
+  const usable = mentions.filter((m) => !(m.role && SOURCE_ROLES.has(m.role.canon) && m.ids.length === 0));
+  const tStart = offset + trigger.start;
+  const tEnd = offset + trigger.end;
+  // Reporting frames: "X said that ...", "according to Y, ..." end before the subject.
+  let frameEnd = offset;
+  FRAME.lastIndex = 0;
+  for (const m of sentence.matchAll(FRAME))
+    if (offset + m.index + m[0].length <= tStart) frameEnd = offset + m.index + m[0].length;
+  const before = usable.filter((m) => m.start >= frameEnd && m.end <= tStart);
+  const subjects: Mention[] = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    const next = subjects[0];
+    if (next) {
+      const gap = sentence.slice(m.end - offset, next.start - offset);
+      if (!isListGap(gap) && !(next.start === m.start)) break;
+    } else {
+      const gap = sentence.slice(m.end - offset, tStart - offset);
+      if (/[.;]\s/.test(gap) || /\b(?:that|who|which)\b/i.test(gap)) break;
+    }
+    subjects.unshift(m);
+  }
+  const after = usable.filter((m) => m.start >= tEnd);
+  const objects: Mention[] = [];
+  let objectsEnd = trigger.end;
+  for (const m of after) {
+    const prev = objects.at(-1);
+    if (!prev) {
+      const gap = sentence.slice(trigger.end, m.start - offset);
+      if (gap.length > 100 || FIRST_OBJECT_BLOCK.test(gap)) break;
+    } else if (!(prev.start === m.start) && !isListGap(sentence.slice(prev.end - offset, m.start - offset)))
+      break;
+    objects.push(m);
+    objectsEnd = m.end - offset;
+  }
+  const lead = sentence.slice(frameEnd - offset, trigger.start);
+  const implicitSubject =
+    subjects.length === 0 && (/\b(?:he|she|they|i|we)\b/i.test(lead) || lead.trim() === '');
+  const triggerText = sentence.slice(trigger.start, trigger.end).toLowerCase();
+  const joint =
+    trigger.between ||
+    trigger.kind === 'assembly' ||
+    subjects.length >= 2 ||
+    /\b(?:joint|jointly|together|trilateral|quadrilateral|video ?conference|videoconference)\b/.test(
+      triggerText,
+    ) ||
+    (trigger.kind === 'noun' && !trigger.plural && /^(?:video)/.test(triggerText));
+  return { subjects, objects, implicitSubject, joint, objectsEnd };
+}
+
+/** Initiator hints beyond the trigger verb: "at the request of X", "at the Iranian side's initiative". */
+export const INITIATIVE =
+  /\bat the (?:request|initiative|invitation) of\b|\b(?:side's|sides'|side’s)\s+(?:request|initiative)\b|\binitiated by\b|\bconvened by\b|\bhosted by\b|\bchaired by\b/gi;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromUrl, findDateExpressions, findDateline, lastWeekday, resolveExpression } from './dates.ts';
+
+describe('dateFromUrl', () => {
+  it('reads path dates, slugs with month names and compact timestamps', () => {
+    expect(dateFromUrl('https://example.org/news/2019/12/03/leader-speaks')).toBe('2019-12-03');
+    expect(dateFromUrl('https://example.org/news/pm-call-with-someone-6-july-2024')).toBe('2024-07-06');
+    expect(dateFromUrl('https://example.org/a/readout-2015-12-30/x')).toBe('2015-12-30');
+    expect(dateFromUrl('https://example.org/a/story20200815193314/')).toBe('2020-08-15');
+    expect(dateFromUrl('https://example.org/politics/1376469')).toBeNull();
+  });
+});
+
+describe('findDateExpressions', () => {
+  it('classifies relative, weekday, yearless and vague expressions', () => {
+    const kinds = (s: string) => findDateExpressions(s).map((e) => e.kind);
+    expect(kinds('They spoke yesterday afternoon.')).toEqual(['offset']);
+    expect(kinds('On Tuesday, the two leaders met.')).toEqual(['weekday']);
+    expect(kinds('They spoke on March 3.')).toEqual(['yearless']);
+    expect(kinds('They met on 3 March 2021.')).toEqual(['explicit']);
+    expect(kinds('They met earlier this week.')).toEqual(['vague']);
+  });
+
+  it('resolves expressions against the reference date and never forward', () => {
+    const [y] = findDateExpressions('spoke yesterday');
+    expect(resolveExpression(y!, '2024-01-01')).toBe('2023-12-31');
+    const [w] = findDateExpressions('on Friday');
+    expect(resolveExpression(w!, '2024-03-06')).toBe('2024-03-01');
+    const [d] = findDateExpressions('on December 30');
+    expect(resolveExpression(d!, '2024-01-02')).toBe('2023-12-30');
+  });
+});
+
+describe('lastWeekday', () => {
+  it('returns the same day when the reference falls on the weekday', () => {
+    expect(lastWeekday('2024-03-04', 1)).toBe('2024-03-04');
+  });
+});
+
+describe('findDateline', () => {
+  it('finds a yearless agency dateline at the start of the body', () => {
+    const d = findDateline('Paris. March 3. AGENCY - The president spoke.', 0);
+    expect(d).toMatchObject({ month: 3, day: 3, year: null });
+  });
+
+  it('finds a dated line under the title', () => {
+    const d = findDateline('A title\nGeneva, 12 May 2016\nThe body.', 8);
+    expect(d).toMatchObject({ month: 5, day: 12, year: 2016 });
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Dates: calendar helpers, the publication date (metadata, URL, title), datelines with or
+ * without a year, and the date expressions of a sentence as chrono-node finds them,
+ * classified so that relative ones ("yesterday", "on Monday") resolve against a reference
+ * date and vague ones ("this week") leave the date open.
+ */
+import * as chrono from 'chrono-node';
+
+export type DateExpression =
+  | { kind: 'offset'; start: number; end: number; days: number }
+  | { kind: 'weekday'; start: number; end: number; weekday: number }
+  | { kind: 'explicit'; start: number; end: number; date: string }
+  | { kind: 'yearless'; start: number; end: number; month: number; day: number }
+  | { kind: 'vague'; start: number; end: number };
+
+const MS_DAY = 86_400_000;
+
+export function isoOf(y: number, m: number, d: number): string | null {
+  const t = Date.UTC(y, m - 1, d);
+  const date = new Date(t);
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_DAY).toISOString().slice(0, 10);
+}
+
+export function weekdayOf(iso: string): number {
+  return new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay();
+}
+
+/** The latest date on or before `ref` that falls on `weekday` (0 = Sunday). */
+export function lastWeekday(ref: string, weekday: number): string {
+  const diff = (weekdayOf(ref) - weekday + 7) % 7;
+  return addDays(ref, -diff);
+}
+
+/** The latest month/day on or before `ref`. */
+export function latestMonthDay(ref: string, month: number, day: number): string | null {
+  const year = Number(ref.slice(0, 4));
+  for (const y of [year, year - 1, year - 2, year - 3, year - 4]) {
+    const iso = isoOf(y, month, day);
+    if (iso && iso <= ref) return iso;
+  }
+  return null;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(w)) + 1;
+}
+
+/** A date written in a URL: /2019/12/03/, 2015-12-30, -6-july-2024, 20200815193314. */
+export function dateFromUrl(url: string): string | null {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // keep the raw URL
+  }
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
+    [
+      /(?:^|[^\d])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[^\d]|$)/,
+      (m) => isoOf(+m[1]!, +m[2]!, +m[3]!),
+    ],
+    [
+      new RegExp(`(?:^|[^a-z\\d])(\\d{1,2})[-+_ ]${MONTH_RE}[-+_ ]((?:19|20)\\d{2})(?:[^\\d]|$)`, 'i'),
+      (m) => isoOf(+m[3]!, monthIndex(m[2]!), +m[1]!),
+    ],
+    [
+      new RegExp(`(?:^|[^a-z\\d])${MONTH_RE}[-+_ ](\\d{1,2})[-+_ ,]+((?:19|20)\\d{2})(?:[^\\d]|$)`, 'i'),
+      (m) => isoOf(+m[3]!, monthIndex(m[1]!), +m[2]!),
+    ],
+    [/(?:^|[^\d])((?:19|20)\d{2})(\d{2})(\d{2})\d{6}(?:[^\d]|$)/, (m) => isoOf(+m[1]!, +m[2]!, +m[3]!)],
+  ];
+  for (const [re, build] of patterns) {
+    const m = re.exec(decoded);
+    if (m) {
+      const iso = build(m);
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+/** A full date written in a title ("PM call with ...: 6 July 2024"). */
+export function dateFromTitle(title: string): string | null {
+  for (const e of findDateExpressions(title)) if (e.kind === 'explicit') return e.date;
+  return null;
+}
+
+const VAGUE = /\b(?:week|weekend|month|year|recently|lately|fortnight)\b/i;
+
+/** Date expressions of a short text, with offsets relative to the text. */
+const expressionCache = new Map<string, DateExpression[]>();
+
+export function findDateExpressions(text: string): DateExpression[] {
+  const cached = expressionCache.get(text);
+  if (cached) return cached;
+  const found = parseDateExpressions(text);
+  if (expressionCache.size > 5000) expressionCache.clear();
+  expressionCache.set(text, found);
+  return found;
+}
+
+const MAY_HOLD_DATE =
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\b(?:this|last|next) (?:morning|evening|afternoon|week|month|night)\b|\brecently\b/i;
+
+function parseDateExpressions(text: string): DateExpression[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const ref = new Date(Date.UTC(2000, 0, 1, 12));
+  const out: DateExpression[] = [];
+  for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    const start = r.index;
+    const end = r.index + r.text.length;
+    const t = r.text.toLowerCase();
+    const s = r.start;
+    if (/day before yesterday/.test(t)) out.push({ kind: 'offset', start, end, days: -2 });
+    else if (/yesterday|last night/.test(t)) out.push({ kind: 'offset', start, end, days: -1 });
+    else if (/today|tonight|this (?:morning|afternoon|evening)/.test(t))
+      out.push({ kind: 'offset', start, end, days: 0 });
+    else if (VAGUE.test(t)) out.push({ kind: 'vague', start, end });
+    else if (s.isCertain('day') && s.isCertain('month')) {
+      const month = s.get('month')!;
+      const day = s.get('day')!;
+      if (s.isCertain('year')) {
+        const iso = isoOf(s.get('year')!, month, day);
+        if (iso) out.push({ kind: 'explicit', start, end, date: iso });
+      } else out.push({ kind: 'yearless', start, end, month, day });
+    } else if (s.isCertain('weekday') && !s.isCertain('day')) {
+      if (/\b(?:next|coming|upcoming)\b/.test(t)) continue;
+      out.push({ kind: 'weekday', start, end, weekday: s.get('weekday')! });
+    }
+  }
+  for (const m of text.matchAll(
+    /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/gi,
+  )) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const overlapping = out.filter((e) => e.start < end && e.end > start);
+    if (overlapping.every((e) => e.kind === 'vague')) {
+      for (const e of overlapping) out.splice(out.indexOf(e), 1);
+      out.push({ kind: 'vague', start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Resolves an expression against the reference date; undefined means "vague" (date open). */
+export function resolveExpression(e: DateExpression, ref: string | null): string | null | undefined {
+  switch (e.kind) {
+    case 'explicit':
+      return e.date;
+    case 'offset':
+      return ref ? addDays(ref, e.days) : null;
+    case 'weekday':
+      return ref ? lastWeekday(ref, e.weekday) : null;
+    case 'yearless':
+      return ref ? latestMonthDay(ref, e.month, e.day) : null;
+    case 'vague':
+      return undefined;
+  }
+}
+
+export interface Dateline {
+  start: number;
+  end: number;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+const DATELINE_SEPARATOR =
+  /\s[-–—]\s|:\s|\/[A-Z]+\/|\((?:ANI|AP|AFP|VNA|IANS|PTI|Reuters|Xinhua|dpa)\)|\b(?:INTERFAX|AZERTAC|TASS|Reuters|AFP|Xinhua)\b/;
+
+/**
+ * The dateline: a short line that is (mostly) a date near the top or bottom, or the place-and-date
+ * prefix of the first paragraph ("Moscow. October 16. INTERFAX - ...").
+ */
+export function findDateline(text: string, bodyStart: number): Dateline | null {
+  const lines: Array<{ start: number; text: string }> = [];
+  for (const m of text.matchAll(/[^\n]+/g))
+    if (m[0].trim() !== '') lines.push({ start: m.index, text: m[0] });
+  const body = lines.filter((l) => l.start >= bodyStart);
+  const candidates: Array<{ start: number; text: string }> = [];
+  for (const l of body.slice(0, 4)) {
+    const sep = DATELINE_SEPARATOR.exec(l.text);
+    if (sep && sep.index <= 90)
+      candidates.push({ start: l.start, text: l.text.slice(0, sep.index + sep[0].length) });
+    else if (l.text.length <= 70) candidates.push(l);
+  }
+  for (const l of body.slice(-2)) if (l.text.length <= 40) candidates.push(l);
+  for (const c of candidates) {
+    if (/\b(?:said|spoke|met|call|told|discussed)\b/i.test(c.text)) continue;
+    for (const e of findDateExpressions(c.text)) {
+      if (e.kind === 'explicit') {
+        return {
+          start: c.start + e.start,
+          end: c.start + e.end,
+          month: +e.date.slice(5, 7),
+          day: +e.date.slice(8, 10),
+          year: +e.date.slice(0, 4),
+        };
+      }
+      if (e.kind === 'yearless')
+        return { start: c.start + e.start, end: c.start + e.end, month: e.month, day: e.day, year: null };
+    }
+  }
+  return null;
+}

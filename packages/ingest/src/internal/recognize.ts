@@ -1,0 +1,623 @@
+/**
+ * Mention recognition: finds gazetteer persons, states, organizations and role phrases in
+ * the token stream, then assembles participant mentions: "Syrian President Bashar al-Assad",
+ * "President of Kenya William Ruto", "H.E. Mr. X, Prime Minister of Iraq", "the Iranian
+ * President", "the Foreign Ministers of Turkey and Qatar", "the Prime Minister".
+ */
+import type { KnowledgeIndex, NameEntry } from '../knowledge.ts';
+import { ROLE_LEXICON, ROLE_MAX_TOKENS, type RoleSense } from './roles.ts';
+import { isJoiningGap, isParticle, type Token } from './text.ts';
+
+type RawItem =
+  | { kind: 'person'; t0: number; t1: number; ids: string[]; weak: boolean }
+  | { kind: 'state'; t0: number; t1: number; code: string }
+  | { kind: 'org'; t0: number; t1: number; code: string }
+  | { kind: 'role'; t0: number; t1: number; sense: RoleSense };
+
+/** One reference to a (possible) participant. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Candidate gazetteer ids (several for an ambiguous surname). */
+  ids: string[];
+  /** Surface name for persons absent from the gazetteer. */
+  name: string | null;
+  role: RoleSense | null;
+  /** Role as the text gives it, with qualifiers ("Congress president"). */
+  roleText: string | null;
+  /** State or organization the text attaches to the role. */
+  state: string | null;
+  /** The role has a non-state qualifier (a party, a region). */
+  qualified: boolean;
+  former: boolean;
+  /** A bare role ("the Prime Minister"): resolved by coreference or the publisher. */
+  unqualified: boolean;
+}
+
+export interface StateMention {
+  start: number;
+  end: number;
+  code: string;
+  /** The state qualifies a role ("Iranian President"). */
+  ofRole: boolean;
+}
+
+export interface Recognition {
+  tokens: Token[];
+  mentions: Mention[];
+  states: StateMention[];
+  orgs: StateMention[];
+}
+
+const HONORIFICS = new Set([
+  'h',
+  'e',
+  'he',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'shri',
+  'sri',
+  'smt',
+  'samdech',
+  'techo',
+  'sir',
+  'dame',
+  'lord',
+  'his',
+  'her',
+  'excelency',
+  'madam',
+  'mme',
+  'sheikh',
+  'sheik',
+  'hrh',
+  'hm',
+  'majesty',
+  'highnes',
+  'royal',
+]);
+const MODIFIERS = new Set([
+  'new',
+  'former',
+  'acting',
+  'interim',
+  'outgoing',
+  'incoming',
+  'then',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'newly',
+  'elected',
+  're',
+  'caretaker',
+  'current',
+  'incumbent',
+  'two',
+  'both',
+  'late',
+  'sitting',
+]);
+const NAME_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'during',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'both',
+  'earlier',
+  'meanwhile',
+  'today',
+  'yesterday',
+  'and',
+  'of',
+  'for',
+  'with',
+  'to',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'office',
+  'government',
+  'ministry',
+  'kremlin',
+  'house',
+  'said',
+  'also',
+  'who',
+  'which',
+  'however',
+  'details',
+  'addition',
+  'photo',
+  'readout',
+  'statement',
+  'spokesperson',
+]);
+const NAME_CONNECTORS = new Set([
+  'bin',
+  'ibn',
+  'bint',
+  'de',
+  'van',
+  'von',
+  'da',
+  'dos',
+  'der',
+  'la',
+  'du',
+  'le',
+  'al',
+  'el',
+  'ben',
+]);
+
+const FIELD_END =
+  /^(?:Affairs|Relations|Cooperation|Development|Security|Policy|Trade|Defen[cs]e|Health|Questions|Issues|Operations|Europe|Asia|Africa|Americas|Refugees|Rights|Peacekeeping|Disarmament|Climate|Environment|Energy|Finance|Economy|Commerce|Education|Culture|Justice|Interior|Migration)$/;
+
+function isInitialToken(t: Token): boolean {
+  return /^\p{Lu}{1,2}$/u.test(t.text);
+}
+
+/** Scans the token stream for names (gazetteer persons, states, organizations) and roles. */
+function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
+  const items: RawItem[] = [];
+  const keep: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (!isParticle(tokens[i]!)) keep.push(i);
+  const maxN = Math.max(index.maxNameTokens, ROLE_MAX_TOKENS);
+  let p = 0;
+  while (p < keep.length) {
+    const first = tokens[keep[p]!]!;
+    let matched: RawItem | null = null;
+    let skip = 0;
+    let key = '';
+    for (let n = 1; n <= maxN && p + n <= keep.length; n++) {
+      const ti = keep[p + n - 1]!;
+      if (n > 1) {
+        // Every token between the first and this one must be joined by a joining gap.
+        let ok = true;
+        for (let k = keep[p + n - 2]! + 1; k <= ti; k++) if (!isJoiningGap(tokens[k]!.gap)) ok = false;
+        if (!ok) break;
+      }
+      key = n === 1 ? tokens[ti]!.key : `${key} ${tokens[ti]!.key}`;
+      if (index.notStates.has(key) && first.cap) skip = n;
+      const t0 = keep[p]!;
+      const t1 = ti + 1;
+      const role = ROLE_LEXICON.get(key);
+      if (role && !(key === 'pm' && !tokens[ti]!.cap) && !(n === 1 && key === 'chair' && !first.cap)) {
+        matched = { kind: 'role', t0, t1, sense: role };
+      }
+      // "President Putin" as an alias: the role is read as a role, the name after it as the name.
+      const roleFirst: boolean = matched !== null && matched.kind === 'role' && matched.t0 === t0;
+      const entries: NameEntry[] | undefined = first.cap && !roleFirst ? index.names.get(key) : undefined;
+      if (entries && entries.length > 0) {
+        const persons: Array<Extract<NameEntry, { kind: 'person' }>> = [];
+        let state: Extract<NameEntry, { kind: 'state' }> | undefined;
+        let org: Extract<NameEntry, { kind: 'org' }> | undefined;
+        for (const e of entries) {
+          if (e.kind === 'person') persons.push(e);
+          else if (e.kind === 'state') state = state ?? e;
+          else org = org ?? e;
+        }
+        // All-caps short forms ("US", "UN", "EU") must be written in capitals.
+        const shortForm = n === 1 && key.length <= 3;
+        const caps = tokens[t0]!.text === tokens[t0]!.text.toUpperCase();
+        if (persons.length > 0 && !(shortForm && !caps)) {
+          const weak = persons.every((e) => e.strength === 'surname');
+          matched = { kind: 'person', t0, t1, ids: persons.map((e) => e.id), weak };
+        } else if (org && !(shortForm && !caps)) matched = { kind: 'org', t0, t1, code: org.code };
+        else if (state && !(shortForm && !caps && key !== 'lao'))
+          matched = { kind: 'state', t0, t1, code: state.code };
+      }
+    }
+    if (skip > 0 && (!matched || keep.indexOf(matched.t1 - 1) - p + 1 <= skip)) {
+      p += skip;
+      continue;
+    }
+    if (matched?.kind === 'person' && matched.t1 - matched.t0 === 1) {
+      const next = tokens[matched.t1];
+      if (
+        next?.cap &&
+        isJoiningGap(next.gap) &&
+        /^\s+$/.test(next.gap) &&
+        !index.names.has(next.key) &&
+        !ROLE_LEXICON.has(next.key)
+      ) {
+        matched = null;
+      }
+    }
+    if (matched) {
+      items.push(matched);
+      const lastKept = keep.indexOf(matched.t1 - 1);
+      p = lastKept + 1;
+    } else p++;
+  }
+  return items;
+}
+
+/** A run of capitalized tokens that reads as a person's name, starting at token i going forward. */
+function nameRunForward(
+  tokens: Token[],
+  i: number,
+  taken: Set<number>,
+  limit: number,
+): [number, number] | null {
+  let j = i;
+  while (j < limit && j < tokens.length && HONORIFICS.has(tokens[j]!.key) && tokens[j]!.cap) j++;
+  const start = j;
+  let end = j;
+  while (end < limit && end < tokens.length && end - start < 5) {
+    const t = tokens[end]!;
+    if (end > start && !isJoiningGap(t.gap)) break;
+    if (taken.has(end)) break;
+    const connector = NAME_CONNECTORS.has(t.key) && end > start;
+    if (!(t.cap || connector) || NAME_STOP.has(t.key)) break;
+    end++;
+  }
+  while (end > start && NAME_CONNECTORS.has(tokens[end - 1]!.key)) end--;
+  if (end === start) return null;
+  // A name needs a word of at least two letters that is not an initial only.
+  if (!tokens.slice(start, end).some((t) => t.text.length >= 3 || !isInitialToken(t))) return null;
+  return [start, end];
+}
+
+function nameRunBackward(tokens: Token[], endExclusive: number, taken: Set<number>): [number, number] | null {
+  let start = endExclusive;
+  while (start > 0 && endExclusive - start < 5) {
+    const t = tokens[start - 1]!;
+    if (taken.has(start - 1)) break;
+    const connector = NAME_CONNECTORS.has(t.key);
+    if (!(t.cap || connector) || NAME_STOP.has(t.key) || HONORIFICS.has(t.key)) break;
+    if (start < endExclusive && !isJoiningGap(tokens[start]!.gap)) break;
+    start--;
+  }
+  if (start === endExclusive) return null;
+  return [start, endExclusive];
+}
+
+const SPACE = /^\s+$/;
+const APPOSITIVE = /^,\s+$/;
+const POSSESSIVE_OR_SPACE = /^(?:\s+|['’]s\s+|\s*[-–]\s*)$/;
+
+export function recognize(text: string, tokens: Token[], index: KnowledgeIndex): Recognition {
+  const raw = scan(tokens, index);
+  const startAt = new Map<number, RawItem>();
+  const endAt = new Map<number, RawItem>();
+  const taken = new Set<number>();
+  for (const item of raw) {
+    startAt.set(item.t0, item);
+    endAt.set(item.t1, item);
+    for (let k = item.t0; k < item.t1; k++) taken.add(k);
+  }
+  const strongIds = new Set<string>();
+  for (const item of raw)
+    if (item.kind === 'person' && !item.weak) for (const id of item.ids) strongIds.add(id);
+
+  const used = new Set<RawItem>();
+  const mentions: Mention[] = [];
+  const states: StateMention[] = [];
+  const orgs: StateMention[] = [];
+  const span = (t0: number, t1: number) => ({ start: tokens[t0]!.start, end: tokens[t1 - 1]!.end });
+  const surface = (t0: number, t1: number) => text.slice(tokens[t0]!.start, tokens[t1 - 1]!.end);
+
+  const personAccepted = (item: Extract<RawItem, { kind: 'person' }>, afterRole: boolean): boolean => {
+    if (!item.weak) return true;
+    if (afterRole) return true;
+    if (item.ids.some((id) => strongIds.has(id))) return true;
+    const prev = tokens[item.t0 - 1];
+    return prev !== undefined && HONORIFICS.has(prev.key) && prev.cap;
+  };
+
+  for (let r = 0; r < raw.length; r++) {
+    const item = raw[r]!;
+    if (item.kind !== 'role' || used.has(item)) continue;
+    used.add(item);
+    let t1 = item.t1;
+    let sense = item.sense;
+    let state: string | null = null;
+    let qualified = false;
+    let former = false;
+    const stateItems: Array<RawItem & { kind: 'state' | 'org' }> = [];
+    // Chains: "General Secretary and Prime Minister X" -> the last role carries the name.
+    let roleStart = item.t0;
+    let chained = false;
+    let qualStart: number | null = null;
+    for (;;) {
+      const and = tokens[t1];
+      const nextRole = and?.key === 'and' ? startAt.get(t1 + 1) : undefined;
+      if (nextRole && nextRole.kind === 'role' && SPACE.test(tokens[t1 + 1]!.gap) && !nextRole.sense.plural) {
+        used.add(nextRole);
+        if (nextRole.sense.leader || !sense.leader) sense = nextRole.sense;
+        t1 = nextRole.t1;
+        chained = true;
+      } else break;
+    }
+    // Qualifiers before the role: state adjective, party or region name, modifiers.
+    let k = roleStart;
+    for (;;) {
+      const before = endAt.get(k);
+      if (
+        before &&
+        (before.kind === 'state' || before.kind === 'org') &&
+        POSSESSIVE_OR_SPACE.test(tokens[k]!.gap)
+      ) {
+        stateItems.push(before);
+        state = state ?? before.code;
+        used.add(before);
+        k = before.t0;
+        continue;
+      }
+      const prevTok = tokens[k - 1];
+      if (prevTok?.cap && qualified && /^\s*\($/.test(tokens[k]!.gap) && !taken.has(k - 1)) {
+        k--;
+        qualStart = k;
+        continue;
+      }
+      if (
+        prevTok?.key === 's' &&
+        /^\s+$/.test(tokens[k]!.gap) &&
+        /^['’]$/.test(prevTok.gap) &&
+        tokens[k - 2]?.cap
+      ) {
+        qualified = true;
+        k -= 2;
+        qualStart = k;
+        continue;
+      }
+      if (prevTok && SPACE.test(tokens[k]!.gap) && !taken.has(k - 1)) {
+        if (MODIFIERS.has(prevTok.key)) {
+          if (prevTok.key === 'former' || prevTok.key === 'late') former = true;
+          k--;
+          continue;
+        }
+        if (prevTok.cap && !NAME_STOP.has(prevTok.key) && !HONORIFICS.has(prevTok.key) && state === null) {
+          qualified = true;
+          k--;
+          qualStart = k;
+          continue;
+        }
+      }
+      if (
+        prevTok &&
+        /^\s*\(\s*$/.test(tokens[k]!.gap) === false &&
+        /^\)\s+$/.test(tokens[k]!.gap) &&
+        state === null
+      ) {
+        // "Samajwadi Party (SP) patron": skip the parenthesis back to the party name.
+        let j = k - 1;
+        while (j > 0 && !/\(/.test(tokens[j]!.gap)) j--;
+        if (j > 0 && k - j <= 3) {
+          qualified = true;
+          k = j;
+          qualStart = k;
+          continue;
+        }
+      }
+      break;
+    }
+    roleStart = k;
+    let coreEnd = t1;
+    // "of (the) STATE (and STATE)" after the role.
+    const plural = sense.plural;
+    const stateList: string[] = [];
+    if (tokens[t1]?.key === 'of' || (tokens[t1]?.key === 'for' && !tokens[t1 + 1]?.cap)) {
+      let j = t1 + 1;
+      if (tokens[j]?.key === 'the') j++;
+      let next = startAt.get(j);
+      while (next && (next.kind === 'state' || next.kind === 'org')) {
+        used.add(next);
+        stateItems.push(next);
+        stateList.push(next.code);
+        t1 = next.t1;
+        const sep = tokens[t1];
+        if (!plural || !sep) break;
+        let j2 = t1;
+        if (sep.key === 'and' || /^,\s*$/.test(sep.gap)) j2 = sep.key === 'and' ? t1 + 1 : t1;
+        if (tokens[j2]?.key === 'and') j2++;
+        if (tokens[j2]?.key === 'the') j2++;
+        if (j2 === t1) break;
+        next = startAt.get(j2);
+      }
+      if (state === null && stateList.length > 0) state = stateList[0]!;
+    } else if (tokens[t1]?.key === 'for' && tokens[t1 + 1]?.cap) {
+      // "Under-Secretary-General for Humanitarian Affairs"
+      let j = t1 + 1;
+      let fieldEnd = -1;
+      while (tokens[j]?.cap && SPACE.test(tokens[j]!.gap) && !taken.has(j) && j - t1 <= 4) {
+        if (FIELD_END.test(tokens[j]!.text)) fieldEnd = j;
+        j++;
+      }
+      j = fieldEnd >= 0 ? fieldEnd + 1 : Math.min(j, t1 + 2);
+      t1 = j;
+      coreEnd = j;
+    }
+    const roleText = chained
+      ? sense.display
+      : cleanRole(surface(qualStart ?? item.t0, coreEnd), former, sense);
+    // Names after the role: gazetteer persons or capitalized runs.
+    const names: Array<{ t0: number; t1: number; ids: string[]; name: string | null }> = [];
+    const takeNameAt = (j: number): boolean => {
+      let h = j;
+      while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && !startAt.has(h)) h++;
+      const person = startAt.get(h);
+      if (person?.kind === 'person') {
+        used.add(person);
+        names.push({ t0: person.t0, t1: person.t1, ids: person.ids, name: null });
+        return true;
+      }
+      if (person) return false;
+      const run = nameRunForward(tokens, h, taken, tokens.length);
+      if (run) {
+        names.push({ t0: run[0], t1: run[1], ids: [], name: surface(run[0], run[1]) });
+        return true;
+      }
+      return false;
+    };
+    if (tokens[t1] && (SPACE.test(tokens[t1]!.gap) || APPOSITIVE.test(tokens[t1]!.gap))) {
+      const appositive = APPOSITIVE.test(tokens[t1]!.gap);
+      const ok = takeNameAt(t1);
+      if (ok && appositive && names[0]!.ids.length === 0) {
+        // An appositive must close with a comma or end the clause to be a name, not a list item.
+        const after = tokens[names[0]!.t1];
+        if (after && !/^\s*[,.;]/.test(after.gap)) names.pop();
+      }
+      if (names.length > 0 && (plural || stateList.length === 0)) {
+        for (;;) {
+          const last = names.at(-1)!;
+          const sep = tokens[last.t1];
+          if (!plural || !sep) break;
+          let j = last.t1;
+          if (sep.key === 'and') j++;
+          else if (/^,\s*$/.test(sep.gap) && sep.cap) j = last.t1;
+          else break;
+          if (!takeNameAt(j)) break;
+        }
+      }
+    }
+    if (names.length === 1 && state === null && tokens[names[0]!.t1]?.key === 'of') {
+      // "President Nyusi of Mozambique", "Prime Minister Albanese of Australia"
+      let j = names[0]!.t1 + 1;
+      if (tokens[j]?.key === 'the') j++;
+      const st = startAt.get(j);
+      if (st && (st.kind === 'state' || st.kind === 'org')) {
+        used.add(st);
+        stateItems.push(st);
+        state = st.code;
+        names[0]!.t1 = Math.max(names[0]!.t1, st.t1);
+      }
+    }
+    if (names.length === 0 && tokens[roleStart] && APPOSITIVE.test(tokens[roleStart]!.gap)) {
+      // "H.E. Mr. X, President of Y": the name precedes the role.
+      const prev = endAt.get(roleStart);
+      if (prev?.kind === 'person' && !used.has(prev)) {
+        used.add(prev);
+        names.push({ t0: prev.t0, t1: prev.t0, ids: prev.ids, name: null });
+        roleStart = prev.t0;
+      } else if (!prev && (state !== null || stateList.length > 0)) {
+        const run = nameRunBackward(tokens, roleStart, taken);
+        if (run) {
+          names.push({ t0: run[0], t1: run[0], ids: [], name: surface(run[0], run[1]) });
+          roleStart = run[0];
+        }
+      }
+    }
+    for (const s of stateItems) {
+      const sp = span(s.t0, s.t1);
+      (s.kind === 'state' ? states : orgs).push({ ...sp, code: s.code, ofRole: true });
+    }
+    const base = {
+      role: sense,
+      roleText,
+      qualified,
+      former,
+    };
+    if (names.length > 0) {
+      for (const n of names) {
+        const end = Math.max(n.t1, t1);
+        mentions.push({
+          ...base,
+          ...span(Math.min(roleStart, n.t0), end),
+          ids: n.ids,
+          name: n.name,
+          state,
+          unqualified: false,
+        });
+      }
+    } else if (stateList.length > 1) {
+      for (const code of stateList) {
+        const one = { ...base, roleText: former ? `former ${sense.display}` : sense.display };
+        mentions.push({
+          ...one,
+          ...span(roleStart, t1),
+          ids: [],
+          name: null,
+          state: code,
+          unqualified: false,
+        });
+      }
+    } else if (!(plural && state === null)) {
+      mentions.push({
+        ...base,
+        ...span(roleStart, t1),
+        ids: [],
+        name: null,
+        state,
+        unqualified: state === null && !qualified,
+      });
+    }
+  }
+  for (const item of raw) {
+    if (used.has(item)) continue;
+    if (item.kind === 'person') {
+      if (!personAccepted(item, false)) continue;
+      const sp = span(item.t0, item.t1);
+      // "the Kremlin's X": not a state
+      mentions.push({
+        ...sp,
+        ids: item.ids,
+        name: null,
+        role: null,
+        roleText: null,
+        state: null,
+        qualified: false,
+        former: false,
+        unqualified: false,
+      });
+    } else if (item.kind === 'state')
+      states.push({ ...span(item.t0, item.t1), code: item.code, ofRole: false });
+    else if (item.kind === 'org') orgs.push({ ...span(item.t0, item.t1), code: item.code, ofRole: false });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  states.sort((a, b) => a.start - b.start);
+  return { tokens, mentions, states, orgs };
+}
+
+function cleanRole(text: string, former: boolean, sense: RoleSense): string {
+  if (/^PMs?$/.test(text)) return former ? `former ${sense.display}` : sense.display;
+  let t = text.replace(/\s+/g, ' ').trim();
+  t = t.replace(
+    /^(?:the|his|her|their|its|new|newly|acting|interim|outgoing|incoming|current|both|two)\s+/i,
+    '',
+  );
+  t = t.replace(/^former\s+/i, '');
+  return former ? `former ${t}` : t;
+}

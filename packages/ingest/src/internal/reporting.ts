@@ -1,0 +1,66 @@
+/**
+ * The reporting side: whose readout this is, read from the publisher, the URL and the
+ * title when the body says only "the Prime Minister" or "the Secretary-General".
+ */
+import type { ReadoutMeta } from '@hotline/model';
+import type { KnowledgeIndex } from '../knowledge.ts';
+import { nameKey, tokenize } from './text.ts';
+
+export interface ReportingSide {
+  polity: string | null;
+  /** Canonical role of the reporting leader when known ("prime minister"). */
+  role: string | null;
+}
+
+/** Well-known official sources: host or name patterns -> polity and role. */
+const KNOWN_SOURCES: Array<[RegExp, string, string | null]> = [
+  [/kremlin/i, 'RUS', 'president'],
+  [/white ?house/i, 'USA', 'president'],
+  [/downing street|number 10|\bno\.? ?10\b/i, 'GBR', 'prime minister'],
+  [/gov\.uk\/government\/news\/pm-|\bpm[+-](?:call|meeting|speaks|statement)/i, 'GBR', 'prime minister'],
+  [/élysée|elysee/i, 'FRA', 'president'],
+  [/bundeskanzler|bundesregierung/i, 'DEU', 'chancellor'],
+  [/president\.ir\b/i, 'IRN', 'president'],
+  [/president\.gov\.ua/i, 'UKR', 'president'],
+  [/pm\.gc\.ca/i, 'CAN', 'prime minister'],
+  [/pmindia\.gov\.in|narendramodi\.in|\bpib\.gov\.in/i, 'IND', 'prime minister'],
+  [/mea\.gov\.in/i, 'IND', null],
+  [/un\.org\/sg\b|secretary-general|secretary general/i, 'UN', 'secretary-general'],
+  [/kantei\.go\.jp/i, 'JPN', 'prime minister'],
+  [/president\.az/i, 'AZE', 'president'],
+  [/akorda\.kz/i, 'KAZ', 'president'],
+  [/tccb\.gov\.tr|iletisim\.gov\.tr/i, 'TUR', 'president'],
+];
+
+const OFFICIAL =
+  /\b(?:office|ministry|government|presidency|cabinet|chancellery|palace|pmo|press service|secretariat|spokesperson)\b/i;
+const ROLE_WORD: Array<[RegExp, string]> = [
+  [/\bprime minister\b|\bpmo\b/i, 'prime minister'],
+  [/\bpresident\b|\bpresidency\b|\bpresidential\b/i, 'president'],
+  [/\bchancellor\b/i, 'chancellor'],
+];
+
+/** Reads the reporting side from publisher, URL and title. */
+export function findReportingSide(meta: Partial<ReadoutMeta>, index: KnowledgeIndex): ReportingSide {
+  const publisher = meta.publisher ?? '';
+  const url = meta.url ?? '';
+  for (const source of [publisher, url]) {
+    for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(source)) return { polity, role };
+  }
+  if (publisher && OFFICIAL.test(publisher)) {
+    let polity: string | null = null;
+    for (const t of tokenize(publisher)) {
+      const hit = index.names.get(t.key)?.find((e) => e.kind === 'state');
+      if (hit?.kind === 'state') polity = hit.code;
+    }
+    if (!polity) {
+      const whole = index.names.get(nameKey(publisher))?.find((e) => e.kind === 'state');
+      if (whole?.kind === 'state') polity = whole.code;
+    }
+    if (polity) {
+      const role = ROLE_WORD.find(([re]) => re.test(publisher))?.[1] ?? null;
+      return { polity, role };
+    }
+  }
+  return { polity: null, role: null };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey, splitSentences, tokenize } from './text.ts';
+
+describe('nameKey', () => {
+  it('folds accents, hyphens and al-/el- particles so spelling variants meet', () => {
+    expect(nameKey('Abdel Fattah el-Sisi')).toBe(nameKey('Abdel Fattah Sisi'));
+    expect(nameKey('Recep Tayyip Erdoğan')).toBe(nameKey('Recep Tayyip Erdogan'));
+    expect(nameKey('Zelenskyy')).toBe(nameKey('Zelensky'));
+  });
+});
+
+describe('splitSentences', () => {
+  it('does not split after honorifics and initials', () => {
+    const s = splitSentences('The leader called H.E. Mr. A.B. Smith today. They spoke about trade.');
+    expect(s.map((x) => x.text)).toEqual([
+      'The leader called H.E. Mr. A.B. Smith today.',
+      'They spoke about trade.',
+    ]);
+  });
+
+  it('keeps offsets that point into the text', () => {
+    const text = 'Title line\nFirst sentence. Second one.';
+    for (const seg of splitSentences(text)) expect(text.slice(seg.start, seg.end)).toBe(seg.text);
+  });
+});
+
+describe('tokenize', () => {
+  it('records capitalization and the gap before each word', () => {
+    const [a, b] = tokenize('al-Assad, Putin');
+    expect(a).toMatchObject({ text: 'al', cap: false });
+    expect(b).toMatchObject({ text: 'Assad', gap: '-', cap: true });
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Text primitives: folding for name matching, a word tokenizer that keeps offsets, and a
+ * sentence splitter that knows the abbreviations readouts use ("H.E. Mr.", "U.S.").
+ */
+
+/** Accent-free, lower-case form used for every lookup key. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ıİ]/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** A key for one name token: folded, doubled letters collapsed (Zelenskyy = Zelensky, Assad = Asad). */
+export function tokenKey(word: string): string {
+  const f = fold(word);
+  return f.length <= 3 ? f : f.replace(/(.)\1+/g, '$1');
+}
+
+/** Tokens dropped from name keys so "al-Sisi", "el-Sisi" and "Sisi" meet. */
+const NAME_PARTICLES = new Set(['al', 'el']);
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  /** First letter upper-case. */
+  cap: boolean;
+  /** Text between the previous token and this one. */
+  gap: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const word = m[0];
+    tokens.push({
+      start: start + offset,
+      end: start + word.length + offset,
+      text: word,
+      key: tokenKey(word),
+      cap: /^\p{Lu}/u.test(word),
+      gap: text.slice(last, start),
+    });
+    last = start + word.length;
+  }
+  return tokens;
+}
+
+/** The lookup key of a multi-word name: token keys joined by spaces, particles dropped. */
+export function nameKey(name: string): string {
+  return tokenize(name)
+    .map((t) => t.key)
+    .filter((k) => !NAME_PARTICLES.has(k))
+    .join(' ');
+}
+
+export function isParticle(token: Token): boolean {
+  return NAME_PARTICLES.has(token.key);
+}
+
+/** Gaps allowed inside one multi-word name: spaces, hyphens, apostrophes, initials' dots. */
+export function isJoiningGap(gap: string): boolean {
+  return /^[\s\-‐‑'’.]{0,3}$/.test(gap) && !/\n/.test(gap);
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the paragraph (line block) the segment belongs to. */
+  paragraph: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'h.e',
+  'e',
+  'st',
+  'gen',
+  'no',
+  'jr',
+  'sr',
+  'lt',
+  'col',
+  'gov',
+  'sen',
+  'rep',
+  'prof',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'amb',
+  'capt',
+  'maj',
+  'sgt',
+  'rev',
+  'hon',
+  'messrs',
+  'vs',
+  'etc',
+  'approx',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'h.h',
+  'h.r.h',
+  'h.m',
+  's.e',
+  'sh',
+  'smt',
+]);
+
+/** Splits text into paragraphs (line breaks) and those into sentences, keeping offsets. */
+export function splitSentences(text: string): Segment[] {
+  const out: Segment[] = [];
+  let paragraph = 0;
+  const lines = /[^\n]+/g;
+  for (const line of text.matchAll(lines)) {
+    const lineStart = line.index;
+    const body = line[0];
+    if (body.trim() === '') continue;
+    let from = 0;
+    const boundary = /([.!?…]+)(["”’)\]]*)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
+    for (const m of body.matchAll(boundary)) {
+      const before = body.slice(from, m.index);
+      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+      const lower = lastWord.toLowerCase();
+      if (
+        m[1] === '.' &&
+        (ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))
+      ) {
+        continue;
+      }
+      const end = m.index + (m[1] ?? '').length + (m[2] ?? '').length;
+      pushSegment(out, body, from, end, lineStart, paragraph);
+      from = m.index + m[0].length;
+    }
+    pushSegment(out, body, from, body.length, lineStart, paragraph);
+    paragraph++;
+  }
+  return out;
+}
+
+function pushSegment(
+  out: Segment[],
+  body: string,
+  from: number,
+  to: number,
+  base: number,
+  paragraph: number,
+) {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(body[s]!)) s++;
+  while (e > s && /\s/.test(body[e - 1]!)) e--;
+  if (e > s) out.push({ start: base + s, end: base + e, text: body.slice(s, e), paragraph });
+}
