@@ -75,7 +75,7 @@ describe('the explorer in embedded mode', () => {
     expect(edge('biden', 'xi').hidden).toBe(true);
     const nodes = await graphNodes(page);
     expect(nodes.find((n) => n.id === PEOPLE.albanese!.id)?.hidden).toBe(false);
-    expect(page.url()).toContain('to=2023-06-30');
+    await expect.poll(() => page.url()).toContain('to=2023-06-30');
     await screenshot(page, 'explorer-date-filter');
     expect(errorsOf(page)).toEqual([]);
   });
