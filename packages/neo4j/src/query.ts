@@ -37,7 +37,11 @@ export async function runReadQuery(
   const opts = { ...DEFAULT_QUERY_OPTIONS, ...options };
   assertReadOnlyCypher(cypher);
   const started = Date.now();
-  const plan = await client.read((tx) => tx.run(`EXPLAIN ${cypher}`, params), { timeout: opts.timeoutMs });
+  const plan = await client.read(
+    // cypher-audit: allow (the user's own query, already through the guard, planned but not run)
+    (tx) => tx.run(`EXPLAIN ${cypher}`, params),
+    { timeout: opts.timeoutMs },
+  );
   const queryType = plan.summary.queryType;
   if (queryType !== 'r') {
     throw new HotlineError(
