@@ -53,7 +53,7 @@ export function callViews(graph: GraphData, callIds: Iterable<string>): CallView
   const views = new Map<string, CallView>();
   for (const id of wanted) {
     const node = nodes.get(id);
-    if (!node || node.label !== 'Call') continue;
+    if (node?.label !== 'Call') continue;
     const p = node.properties;
     views.set(id, {
       id,
@@ -121,7 +121,7 @@ function readoutView(readout: GraphNode | undefined, report: Properties): CallVi
 export function leaderView(graph: GraphData, id: string): LeaderView | null {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const node = nodes.get(id);
-  if (!node || node.label !== 'Leader') return null;
+  if (node?.label !== 'Leader') return null;
   const p = node.properties;
   const offices: LeaderView['offices'] = [];
   const callIds: string[] = [];
