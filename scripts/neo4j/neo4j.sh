@@ -2,7 +2,7 @@
 # hotline's local Neo4j: Neo4j Community 5.26 LTS provisioned from Maven Central and run
 # through a small embedded launcher (the tarball distribution is not on Maven Central).
 #
-#   bash scripts/neo4j/neo4j.sh provision|start|stop|status|restart|logs|wipe
+#   bash scripts/neo4j/neo4j.sh provision|start|stop|status|restart|logs|import DIR|wipe
 #
 # Environment (all optional):
 #   NEO4J_URI           when set, hotline uses that server and this script starts nothing
@@ -127,6 +127,27 @@ stop() {
   say "did not stop in 60s; killed pid $pid (recovery runs on the next start)"
 }
 
+# Imports a `hotline export --format csv` directory with neo4j-admin (offline: the server
+# must be stopped). Replaces the database's contents; the command comes from the export's
+# README.txt, so the files and flags always match what the exporter wrote.
+import_csv() {
+  local dir="${1:-}"
+  [ -n "$dir" ] && [ -f "$dir/README.txt" ] || die "usage: pnpm neo4j import DIR (a 'hotline export --format csv --out DIR' folder)"
+  alive && die "stop the server first (pnpm neo4j stop): neo4j-admin imports offline"
+  provision
+  write_conf
+  local line
+  line="$(grep -m1 '^  neo4j-admin database import full' "$dir/README.txt" | sed "s/^  neo4j-admin //; s/'//g")"
+  [ -n "$line" ] || die "$dir/README.txt has no neo4j-admin command"
+  local -a args
+  read -ra args <<<"$line"
+  (cd "$dir" && NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$HOME_DIR/conf" "$JAVA" -Xmx1g \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+    --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$DIST/lib/*" org.neo4j.cli.AdminTool "${args[@]}") \
+    || die "neo4j-admin import failed; see the output above"
+  say "imported $dir into $HOME_DIR; start the server with 'pnpm neo4j start'"
+}
+
 status() {
   if [ -n "${NEO4J_URI:-}" ]; then say "using remote server $NEO4J_URI"; return 0; fi
   if alive; then say "running (pid $(cat "$PID_FILE")) on bolt://127.0.0.1:$PORT"; else say "stopped"; return 3; fi
@@ -139,6 +160,7 @@ case "${1:-}" in
   restart) stop; start ;;
   status) status ;;
   logs) tail -n "${2:-50}" "$LOG" ;;
+  import) import_csv "${2:-}" ;;
   wipe) alive && die "stop the server before wiping its data"; rm -rf "$HOME_DIR"; say "removed $HOME_DIR" ;;
-  *) echo "usage: pnpm neo4j provision|start|stop|restart|status|logs|wipe" >&2; exit 2 ;;
+  *) echo "usage: pnpm neo4j provision|start|stop|restart|status|logs|import DIR|wipe" >&2; exit 2 ;;
 esac

@@ -73,12 +73,12 @@ describe('neo4j-admin CSV', () => {
   it('gives the exact import command, also in README.txt', () => {
     const { command, files } = createCsvExport(graph, { database: 'calls' });
     expect(command).toBe(
-      "neo4j-admin database import full --overwrite-destination --array-delimiter=';' " +
+      "neo4j-admin database import full calls --overwrite-destination --array-delimiter=';' " +
         '--nodes=nodes-Leader.csv --nodes=nodes-State.csv --nodes=nodes-Organization.csv --nodes=nodes-Topic.csv ' +
         '--nodes=nodes-Call.csv --nodes=nodes-Readout.csv --relationships=relationships-CALLED.csv ' +
         '--relationships=relationships-TOOK_PART.csv --relationships=relationships-ABOUT.csv ' +
         '--relationships=relationships-REPORTS.csv --relationships=relationships-LEADS.csv ' +
-        '--relationships=relationships-MENTIONS.csv calls',
+        '--relationships=relationships-MENTIONS.csv',
     );
     expect(files['README.txt']).toContain(command);
     expect(files['README.txt']).toContain(

@@ -90,14 +90,16 @@ export function createCsvExport(graph: GraphData, options: Partial<ExportOptions
     relationshipFiles.push(name);
   }
 
+  // The database goes first: --nodes and --relationships take several values each, so a
+  // trailing name would be read as one more file (checked with neo4j-admin 5.26).
   const command = [
     'neo4j-admin database import full',
+    resolved.database,
     '--overwrite-destination',
     `--array-delimiter=${shellQuote(delimiter)}`,
     ...(multiline ? ['--multiline-fields=true'] : []),
     ...nodeFiles.map((file) => `--nodes=${file}`),
     ...relationshipFiles.map((file) => `--relationships=${file}`),
-    resolved.database,
   ].join(' ');
   const labels = NODE_LABELS.filter((label) => nodeFiles.includes(nodeFileName(label)));
   files['README.txt'] = readme(command, [...nodeFiles, ...relationshipFiles], resolved.database, labels);

@@ -33,7 +33,7 @@ export async function openSource(options: { embedded?: boolean; graphFile: strin
     }
   }
   process.stderr.write(
-    `hotline: embedded mode: serving ${options.graphFile} without Neo4j (Cypher console disabled)\n`,
+    `hotline: embedded mode: using ${options.graphFile} without Neo4j (no Cypher)\n`,
   );
   return createFileSource(options.graphFile);
 }
