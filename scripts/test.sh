@@ -16,7 +16,8 @@ if [ -n "${HOTLINE_TEST_NEO4J_URI:-}" ]; then export NEO4J_URI="$HOTLINE_TEST_NE
 
 started=0
 cleanup() {
-  if [ "$started" = 1 ]; then bash scripts/neo4j/neo4j.sh stop || true; fi
+  # Quietly: Vitest's summary stays the last thing printed.
+  if [ "$started" = 1 ]; then bash scripts/neo4j/neo4j.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT INT TERM
 

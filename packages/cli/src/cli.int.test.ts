@@ -2,8 +2,10 @@
  * The `hotline` command as a user runs it, against the test Neo4j: ingest is idempotent,
  * queries are read-only, errors are one clear line with a non-zero exit status.
  */
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
   countGraph,
   createClient,
@@ -114,4 +116,54 @@ describe('hotline reset', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--yes');
   });
+});
+
+describe('hotline ingest interrupted by Ctrl-C', () => {
+  it('stops after the batch in flight and leaves no half-written readout', async () => {
+    await resetGraph(client);
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-sigint-'));
+    const pairs = [
+      ['President Vladimir Putin', 'President Emmanuel Macron'],
+      ['Chancellor Olaf Scholz', 'President Joe Biden'],
+      ['Prime Minister Narendra Modi', 'President Xi Jinping'],
+    ];
+    const total = 1_500;
+    for (let i = 0; i < total; i++) {
+      const [a, b] = pairs[i % pairs.length]!;
+      const day = 1 + (i % 28);
+      writeFileSync(
+        join(dir, `r${i}.txt`),
+        `${a} held a telephone conversation with ${b} on ${day} March 2023. Case ${i}: they discussed energy.\n`,
+      );
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'ingest', dir, '--batch-size', '50'], {
+      cwd: ROOT,
+      env: process.env,
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // Interrupt once the first batches are in.
+    for (let tries = 0; tries < 600; tries++) {
+      const stored = await client.read((tx) => tx.run('MATCH (r:Readout) RETURN count(r) AS n'));
+      if (Number(stored.records[0]?.get('n')) >= 100) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).toBe(1);
+    expect(stdout).toContain('stopped early by Ctrl-C');
+    const check = await client.read((tx) =>
+      tx.run(`MATCH (r:Readout) OPTIONAL MATCH (r)-[rep:REPORTS]->(c:Call)
+              WITH r, count(rep) AS reports
+              RETURN count(r) AS readouts, sum(CASE WHEN reports = 1 THEN 1 ELSE 0 END) AS complete`),
+    );
+    const readouts = Number(check.records[0]?.get('readouts'));
+    expect(readouts).toBeGreaterThanOrEqual(100);
+    expect(readouts).toBeLessThan(total);
+    expect(readouts % 50).toBe(0);
+    expect(Number(check.records[0]?.get('complete'))).toBe(readouts);
+  }, 300_000);
 });

@@ -77,6 +77,15 @@ describe('building the graph in memory', () => {
     expect(graph.nodes.filter((n) => n.label === 'Call')).toHaveLength(2);
   });
 
+  it('does not chain calls on consecutive days into one', () => {
+    const graph = buildGraphData(
+      ['2024-05-01', '2024-05-02', '2024-05-03'].map((d) => readout(d, [phone([putin, macron], d)])),
+      context,
+    );
+    const calls = graph.nodes.filter((n) => n.label === 'Call').map((n) => n.properties.dates);
+    expect(calls).toEqual([['2024-05-01', '2024-05-02'], ['2024-05-03']]);
+  });
+
   it('links every pair of a multi-leader call once', () => {
     const graph = buildGraphData([readout('a', [phone([putin, macron, scholz], '2024-05-03')])], context);
     expect(graph.edges.filter((e) => e.type === 'CALLED')).toHaveLength(3);

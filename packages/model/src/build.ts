@@ -110,7 +110,7 @@ export function buildGraphData(
         evidence: call.evidence.map((s) => `${s.start}:${s.end}`),
       };
       const twin = calls.find(
-        (c) => c.key === key && c.mode === call.mode && c.reports.some((r) => datesClose(r.date, call.date)),
+        (c) => c.key === key && c.mode === call.mode && c.reports.every((r) => datesClose(r.date, call.date)),
       );
       if (twin) twin.reports.push(report);
       else

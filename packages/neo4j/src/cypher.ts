@@ -56,12 +56,17 @@ SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.publish
     r.source = row.source, r.sourceKey = row.sourceKey, r.text = row.text, r.fingerprint = row.fingerprint,
     r.language = row.language, r.warnings = row.warnings`;
 
-/** Finds calls already stored that a new report may describe: same people, same mode, ±1 day. */
+/**
+ * Finds calls already stored that a new report may describe: same people, same mode, and a
+ * date within a day of every date already reported (so consecutive daily calls do not chain
+ * into one).
+ */
 export const FIND_MATCHING_CALLS = `
 UNWIND $rows AS row
 MATCH (c:Call {key: row.key, mode: row.mode})
 WHERE (row.date IS NULL AND size(c.dates) = 0)
-   OR (row.date IS NOT NULL AND any(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
+   OR (row.date IS NOT NULL AND size(c.dates) > 0
+       AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
 RETURN row.ref AS ref, c.id AS id
 ORDER BY c.id`;
 

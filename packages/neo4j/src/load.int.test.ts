@@ -162,6 +162,18 @@ describe('loading extractions into Neo4j', () => {
     expect(edge).toEqual([{ from: 'emmanuel-macron', to: 'vladimir-putin' }]);
   });
 
+  it('keeps calls on three consecutive days apart instead of chaining them into one', async () => {
+    const days = ['2024-05-01', '2024-05-02', '2024-05-03'];
+    await loadExtractions(client, [extraction('first', [call([putin!, macron!], days[0]!)])], CONTEXT);
+    await loadExtractions(
+      client,
+      days.slice(1).map((d) => extraction(`later ${d}`, [call([putin!, macron!], d)])),
+      CONTEXT,
+    );
+    const calls = await rows('MATCH (c:Call) RETURN c.dates AS dates ORDER BY c.date');
+    expect(calls).toEqual([{ dates: ['2024-05-01', '2024-05-02'] }, { dates: ['2024-05-03'] }]);
+  });
+
   it('links leaders to the states they lead with dated LEADS edges', async () => {
     await loadExtractions(client, [seedReadout()], CONTEXT);
     const leads = await rows(

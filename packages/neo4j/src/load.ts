@@ -368,8 +368,12 @@ async function assignCallIds(tx: ManagedTransaction, rows: ReadoutRow[]): Promis
     if (existing) {
       row.call = existing;
     } else {
+      // Every date already grouped under a call must lie within a day, as in FIND_MATCHING_CALLS.
       const twin = chosen.find(
-        (c) => c.key === row.key && c.mode === row.mode && datesClose(c.date, row.date),
+        (c) =>
+          c.key === row.key &&
+          c.mode === row.mode &&
+          chosen.filter((other) => other.call === c.call).every((other) => datesClose(other.date, row.date)),
       );
       if (twin) row.call = twin.call;
     }
