@@ -67,7 +67,7 @@ MATCH (c:Call {key: row.key, mode: row.mode})
 WHERE (row.date IS NULL AND size(c.dates) = 0)
    OR (row.date IS NOT NULL AND size(c.dates) > 0
        AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
-RETURN row.ref AS ref, c.id AS id
+RETURN row.ref AS ref, c.id AS id, [d IN c.dates | toString(d)] AS dates
 ORDER BY c.id`;
 
 export const MERGE_REPORTS = `

@@ -357,24 +357,25 @@ async function assignCallIds(tx: ManagedTransaction, rows: ReadoutRow[]): Promis
     rows: calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date })),
   });
   const stored = new Map<string, string>();
+  const storedDates = new Map<string, string[]>();
   for (const record of found.records) {
     const ref = record.get('ref') as string;
-    if (!stored.has(ref)) stored.set(ref, record.get('id') as string);
+    if (stored.has(ref)) continue;
+    stored.set(ref, record.get('id') as string);
+    storedDates.set(record.get('id') as string, record.get('dates') as string[]);
   }
-  // Reports of one conversation within this batch share an id too (dates ±1 day).
+  // Reports of one conversation within this batch share an id too: every date grouped under
+  // a call, stored or new, must lie within a day, as in FIND_MATCHING_CALLS.
   const chosen: CallRow[] = [];
+  const fits = (call: string, date: string | null) =>
+    (storedDates.get(call) ?? []).every((d) => datesClose(d, date)) &&
+    chosen.filter((other) => other.call === call).every((other) => datesClose(other.date, date));
   for (const row of calls) {
     const existing = stored.get(row.ref);
-    if (existing) {
+    if (existing && fits(existing, row.date)) {
       row.call = existing;
     } else {
-      // Every date already grouped under a call must lie within a day, as in FIND_MATCHING_CALLS.
-      const twin = chosen.find(
-        (c) =>
-          c.key === row.key &&
-          c.mode === row.mode &&
-          chosen.filter((other) => other.call === c.call).every((other) => datesClose(other.date, row.date)),
-      );
+      const twin = chosen.find((c) => c.key === row.key && c.mode === row.mode && fits(c.call, row.date));
       if (twin) row.call = twin.call;
     }
     chosen.push(row);
