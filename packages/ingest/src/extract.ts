@@ -44,6 +44,9 @@ import { type Segment, splitSentences, tokenize } from './internal/text.ts';
 import { inOffice, type Knowledge } from './knowledge.ts';
 import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
 
+/** Longest text extraction reads (characters); readouts are far shorter. */
+export const MAX_EXTRACT_CHARS = 100_000;
+
 interface Candidate {
   mentions: Mention[];
   mode: CallMode;
@@ -190,10 +193,11 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
     const person = holderFor(ctx, polity, canon, date);
     if (person) return personParticipant(person, { ...m, state: polity }, date, ctx);
   }
-  // Coreference: the latest earlier mention with the same role and a name.
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+  // Coreference: the latest earlier mention with the same role and a name (looking back a little).
+  const from = firstMentionAt(ctx.mentions, m.start) - 1;
+  for (let i = from; i >= 0 && i >= from - 200; i--) {
     const prev = ctx.mentions[i]!;
-    if (prev.start >= m.start || prev.role?.canon !== canon) continue;
+    if (prev.role?.canon !== canon) continue;
     if (prev.ids.length > 0 || prev.name) return resolveMention(prev, date, ctx, depth + 1);
   }
   return null;
@@ -232,6 +236,33 @@ function resolveDatelineYear(
   return feasible.length === 1 ? feasible[0]! : null;
 }
 
+/** The text with the given spans (sorted, offsets relative to `base`) replaced by `fill`. */
+function maskSpans(text: string, spans: readonly Span[], base: number, fill: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    const a = Math.max(at, s.start - base);
+    const z = Math.min(text.length, s.end - base);
+    if (z <= a) continue;
+    parts.push(text.slice(at, a), fill.repeat(z - a));
+    at = z;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+function firstMentionAt(mentions: readonly Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function key(p: Participant): string {
   return p.id;
 }
@@ -260,9 +291,15 @@ export function extractReadout(
   knowledge: Knowledge,
   options: ExtractOptions = {},
 ): Extraction {
-  const text = input.text;
   const meta = input.meta;
   const warnings: string[] = [];
+  // Readouts are a few pages; a longer text is read up to a bound so that time stays linear.
+  let text = input.text;
+  if (text.length > MAX_EXTRACT_CHARS) {
+    const cut = Math.max(text.lastIndexOf('\n', MAX_EXTRACT_CHARS), text.lastIndexOf(' ', MAX_EXTRACT_CHARS));
+    text = text.slice(0, cut > MAX_EXTRACT_CHARS / 2 ? cut : MAX_EXTRACT_CHARS);
+    warnings.push(`text has ${input.text.length} characters: only the first ${text.length} were read`);
+  }
   const { title, end: titleEnd } = detectTitle(text, meta);
   let published = meta.published ?? null;
   if (!published && meta.url) published = dateFromUrl(meta.url);
@@ -296,11 +333,25 @@ export function extractReadout(
   // Candidates from trigger sentences.
   const candidates: Candidate[] = [];
   const triggerSentences = new Set<number>();
+  const mentionsIn = (seg: Segment) => {
+    let lo = 0;
+    let hi = rec.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rec.mentions[mid]!.start < seg.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let i = lo; i < rec.mentions.length && rec.mentions[i]!.start < seg.end; i++) {
+      if (rec.mentions[i]!.end <= seg.end) out.push(rec.mentions[i]!);
+    }
+    return out;
+  };
   segments.forEach((seg, si) => {
     const triggers = findTriggers(seg.text);
     if (triggers.length === 0) return;
     const isTitle = seg.start < titleEnd;
-    const inSentence = rec.mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
+    const inSentence = mentionsIn(seg);
     for (const trigger of triggers) {
       const made = candidatesFor(seg, si, trigger, triggers, inSentence, isTitle);
       if (made.length > 0) {
@@ -320,12 +371,7 @@ export function extractReadout(
     isTitle: boolean,
   ): Candidate[] {
     const g = groupMentions(seg.text, seg.start, inSentence, trigger);
-    let masked = seg.text;
-    for (const m of inSentence) {
-      const a = m.start - seg.start;
-      const z = m.end - seg.start;
-      masked = masked.slice(0, a) + '_'.repeat(z - a) + masked.slice(z);
-    }
+    const masked = maskSpans(seg.text, inSentence, seg.start, '_');
     if (isPlanned(masked, trigger, g.objectsEnd)) return [];
     if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
     // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
@@ -544,7 +590,7 @@ export function extractReadout(
         current = owners;
         return;
       }
-      const named = rec.mentions.filter((m) => m.start >= seg.start && m.end <= seg.end);
+      const named = mentionsIn(seg);
       const hits = new Set<number>();
       for (const m of named) {
         const p = resolveMention(m, refDate, ctx);
@@ -568,11 +614,12 @@ export function extractReadout(
   }
 
   // Themes read the text with role phrases blanked: "NATO Secretary General" names an office, not a topic.
-  let themeText = text;
-  for (const m of rec.mentions) {
-    if (!m.role) continue;
-    themeText = themeText.slice(0, m.start) + ' '.repeat(m.end - m.start) + themeText.slice(m.end);
-  }
+  const themeText = maskSpans(
+    text,
+    rec.mentions.filter((m) => m.role),
+    0,
+    ' ',
+  );
   const calls: ExtractedCall[] = built.map((b, bi) => {
     const sents = [...about[bi]!].sort((x, y) => x - y).map((i) => segments[i]!);
     const participantSpans = b.resolved.map((r) => ({ start: r.mention.start, end: r.mention.end }));
@@ -613,7 +660,7 @@ export function extractReadout(
 
   return {
     source: input.source,
-    id: readoutId(text),
+    id: readoutId(input.text),
     readout: {
       title: title ?? null,
       url: meta.url ?? null,
@@ -621,7 +668,7 @@ export function extractReadout(
       published,
       language: meta.language ?? null,
     },
-    text,
+    text: input.text,
     calls,
     mentions: { leaders, states },
     warnings,

@@ -18,12 +18,18 @@ export interface ServeOptions {
   port: number;
   embedded?: boolean;
   graphFile: string;
+  /** The caller has already said which mode it runs in. */
+  quiet?: boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Neo4j when reachable (or forced), else the graph file; says which in one line. */
-export async function openSource(options: { embedded?: boolean; graphFile: string }): Promise<GraphSource> {
+export async function openSource(options: {
+  embedded?: boolean;
+  graphFile: string;
+  quiet?: boolean;
+}): Promise<GraphSource> {
   if (!options.embedded) {
     try {
       return createNeo4jSource(await connectNeo4j());
@@ -32,9 +38,8 @@ export async function openSource(options: { embedded?: boolean; graphFile: strin
       process.stderr.write(`hotline: ${errorLine(error)}\n`);
     }
   }
-  process.stderr.write(
-    `hotline: embedded mode: using ${options.graphFile} without Neo4j (no Cypher)\n`,
-  );
+  if (!options.quiet)
+    process.stderr.write(`hotline: embedded mode: using ${options.graphFile} without Neo4j (no Cypher)\n`);
   return createFileSource(options.graphFile);
 }
 

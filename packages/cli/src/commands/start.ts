@@ -51,8 +51,9 @@ export function startCommand(): Command {
         if (built.status !== 0)
           process.stderr.write('hotline: the explorer did not build; the API still runs\n');
       }
-      let embedded = Boolean(options.embedded) || !ensureNeo4j();
-      if (!embedded) {
+      let reason: string | null = options.embedded ? '--embedded was given' : null;
+      if (!reason && !ensureNeo4j()) reason = 'no Java, Docker or NEO4J_URI';
+      if (!reason) {
         try {
           const knowledge = await knowledgeFor({});
           const client = await connectNeo4j();
@@ -67,20 +68,24 @@ export function startCommand(): Command {
             `ingested ${stats.documents} sample readouts into ${client.config.uri}: ${summary.readouts.new} new, ${summary.readouts.unchanged} unchanged, ${summary.readouts.updated} updated\n`,
           );
         } catch (error) {
-          process.stderr.write(`hotline: ${errorLine(error)}\n`);
-          embedded = true;
+          reason = errorLine(error);
         }
       }
-      if (embedded) {
+      if (reason) {
         process.stdout.write(
-          'hotline: no Neo4j (no Java, Docker or NEO4J_URI): running in embedded mode on .hotline/graph.json; the Cypher console explains how to connect Neo4j\n',
+          `hotline: embedded mode (${reason}): the graph lives in .hotline/graph.json; everything but the Cypher console works, and the console explains how to connect Neo4j\n`,
         );
         await buildGraphFile([options.samples], DEFAULT_GRAPH_FILE);
       }
-      const server = await serve({ host: '127.0.0.1', port, embedded, graphFile: DEFAULT_GRAPH_FILE });
-      process.stdout.write(
-        `hotline explorer: ${server.url}  (Ctrl-C to stop; Neo4j keeps running: pnpm neo4j stop)\n`,
-      );
+      const server = await serve({
+        host: '127.0.0.1',
+        port,
+        embedded: reason !== null,
+        graphFile: DEFAULT_GRAPH_FILE,
+        quiet: true,
+      });
+      const tail = reason ? '' : '; Neo4j keeps running: pnpm neo4j stop';
+      process.stdout.write(`hotline explorer: ${server.url}  (Ctrl-C to stop${tail})\n`);
       const stop = async () => {
         await server.close();
         process.exit(0);

@@ -126,15 +126,41 @@ export function findDateExpressions(text: string): DateExpression[] {
 }
 
 const MAY_HOLD_DATE =
-  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\b(?:this|last|next) (?:morning|evening|afternoon|week|month|night)\b|\brecently\b/i;
+  /\d+|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\b(?:this|last|next) (?:morning|evening|afternoon|week|month|night)\b|\brecently\b/i;
+
+const DATE_HINT = new RegExp(MAY_HOLD_DATE.source, 'gi');
+
+/**
+ * Windows of the text around words that can start or end a date: chrono runs only there,
+ * which keeps it fast on long sentences.
+ */
+function dateWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (const m of text.matchAll(DATE_HINT)) {
+    if (m[0].length > 12) continue;
+    let a = Math.max(0, m.index - 32);
+    let z = Math.min(text.length, m.index + m[0].length + 32);
+    for (let k = 0; k < 16 && a > 0 && /\S/.test(text[a - 1]!); k++) a--;
+    for (let k = 0; k < 16 && z < text.length && /\S/.test(text[z]!); k++) z++;
+    const last = windows.at(-1);
+    if (last && a <= last[1] && last[1] - last[0] < 240) last[1] = Math.max(last[1], z);
+    else windows.push([a, z]);
+  }
+  return windows;
+}
 
 function parseDateExpressions(text: string): DateExpression[] {
   if (!MAY_HOLD_DATE.test(text)) return [];
   const ref = new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateExpression[] = [];
-  for (const r of chrono.en.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-    const start = r.index;
-    const end = r.index + r.text.length;
+  const results = dateWindows(text).flatMap(([a, z]) =>
+    chrono.en
+      .parse(text.slice(a, z), { instant: ref, timezone: 0 }, { forwardDate: false })
+      .map((r) => ({ r, offset: a })),
+  );
+  for (const { r, offset } of results) {
+    const start = offset + r.index;
+    const end = start + r.text.length;
     const t = r.text.toLowerCase();
     const s = r.start;
     if (/day before yesterday/.test(t)) out.push({ kind: 'offset', start, end, days: -2 });

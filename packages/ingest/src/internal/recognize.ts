@@ -208,6 +208,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
   while (p < keep.length) {
     const first = tokens[keep[p]!]!;
     let matched: RawItem | null = null;
+    let matchedN = 0;
     let skip = 0;
     let key = '';
     for (let n = 1; n <= maxN && p + n <= keep.length; n++) {
@@ -225,6 +226,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
       const role = ROLE_LEXICON.get(key);
       if (role && !(key === 'pm' && !tokens[ti]!.cap) && !(n === 1 && key === 'chair' && !first.cap)) {
         matched = { kind: 'role', t0, t1, sense: role };
+        matchedN = n;
       }
       // "President Putin" as an alias: the role is read as a role, the name after it as the name.
       const roleFirst: boolean = matched !== null && matched.kind === 'role' && matched.t0 === t0;
@@ -244,12 +246,17 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         if (persons.length > 0 && !(shortForm && !caps)) {
           const weak = persons.every((e) => e.strength === 'surname');
           matched = { kind: 'person', t0, t1, ids: persons.map((e) => e.id), weak };
-        } else if (org && !(shortForm && !caps)) matched = { kind: 'org', t0, t1, code: org.code };
-        else if (state && !(shortForm && !caps && key !== 'lao'))
+          matchedN = n;
+        } else if (org && !(shortForm && !caps)) {
+          matched = { kind: 'org', t0, t1, code: org.code };
+          matchedN = n;
+        } else if (state && !(shortForm && !caps && key !== 'lao')) {
           matched = { kind: 'state', t0, t1, code: state.code };
+          matchedN = n;
+        }
       }
     }
-    if (skip > 0 && (!matched || keep.indexOf(matched.t1 - 1) - p + 1 <= skip)) {
+    if (skip > 0 && (!matched || matchedN <= skip)) {
       p += skip;
       continue;
     }
@@ -267,8 +274,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
     }
     if (matched) {
       items.push(matched);
-      const lastKept = keep.indexOf(matched.t1 - 1);
-      p = lastKept + 1;
+      p += matchedN;
     } else p++;
   }
   return items;
