@@ -24,3 +24,4 @@ export type {
   Span,
 } from './types.ts';
 export { CALL_MODES } from './types.ts';
+export type { CallView, EvidenceView, Health, LeaderView, PairView, ReadoutView } from './views.ts';

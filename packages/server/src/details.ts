@@ -2,47 +2,9 @@
  * The explorer's side panels, computed from a focused GraphData: a leader's offices,
  * counterparts and call timeline; the calls behind one edge with their readouts' evidence.
  */
-import type { GraphData, GraphNode, Properties } from '@hotline/model';
+import type { CallView, GraphData, GraphNode, LeaderView, Properties } from '@hotline/model';
 
-export interface CallView {
-  id: string;
-  date: string | null;
-  dates: string[];
-  mode: string;
-  participants: Array<{ id: string; name: string; state: string | null; initiator: boolean }>;
-  themes: string[];
-  subjects: string[];
-  readouts: Array<{
-    id: string;
-    title: string | null;
-    url: string | null;
-    publisher: string | null;
-    published: string | null;
-    date: string | null;
-    /** The sentences the call was read from, with their offsets into `text`. */
-    evidence: Array<{ start: number; end: number; text: string }>;
-    /** A window of the readout around the evidence. */
-    excerpt: { text: string; offset: number } | null;
-  }>;
-}
-
-export interface LeaderView {
-  id: string;
-  name: string;
-  state: string | null;
-  role: string | null;
-  verified: boolean;
-  leader: boolean;
-  offices: Array<{
-    polity: string;
-    polityName: string;
-    role: string;
-    from: string | null;
-    to: string | null;
-  }>;
-  counterparts: Array<{ id: string; name: string; state: string | null; calls: number }>;
-  calls: CallView[];
-}
+export type { CallView, LeaderView };
 
 const str = (value: Properties[string] | undefined): string | null =>
   typeof value === 'string' ? value : null;

@@ -1,66 +1,20 @@
 /**
- * The shapes the server sends. Graph types come from @hotline/model (types only); the panel
- * views mirror packages/server/src/details.ts, which the explorer cannot import.
+ * The shapes the server sends. Graph and panel types come from @hotline/model (types only);
+ * the explorer never imports the server.
  */
-export type { GraphData, GraphEdge, GraphNode, NodeLabel, Properties } from '@hotline/model';
-
-export interface Health {
-  mode: 'neo4j' | 'embedded';
-  location: string;
-  cypher: boolean;
-}
-
-export interface EvidenceView {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface ReadoutView {
-  id: string;
-  title: string | null;
-  url: string | null;
-  publisher: string | null;
-  published: string | null;
-  date: string | null;
-  evidence: EvidenceView[];
-  excerpt: { text: string; offset: number } | null;
-}
-
-export interface CallView {
-  id: string;
-  date: string | null;
-  dates: string[];
-  mode: string;
-  participants: Array<{ id: string; name: string; state: string | null; initiator: boolean }>;
-  themes: string[];
-  subjects: string[];
-  readouts: ReadoutView[];
-}
-
-export interface LeaderView {
-  id: string;
-  name: string;
-  state: string | null;
-  role: string | null;
-  verified: boolean;
-  leader: boolean;
-  offices: Array<{
-    polity: string;
-    polityName: string;
-    role: string;
-    from: string | null;
-    to: string | null;
-  }>;
-  counterparts: Array<{ id: string; name: string; state: string | null; calls: number }>;
-  calls: CallView[];
-}
-
-export interface PairView {
-  a: string;
-  b: string;
-  calls: CallView[];
-}
+export type {
+  CallView,
+  EvidenceView,
+  GraphData,
+  GraphEdge,
+  GraphNode,
+  Health,
+  LeaderView,
+  NodeLabel,
+  PairView,
+  Properties,
+  ReadoutView,
+} from '@hotline/model';
 
 export interface ExampleQuery {
   name: string;
