@@ -18,6 +18,7 @@ export function graphContext(knowledge: Knowledge): GraphContext {
     polity: (code) => polities.get(code),
     offices: (id) => knowledge.leaderOffices(id),
     themeLabel: (id) => themeLabels.get(id) ?? id,
+    aliases: (id) => knowledge.leaderById(id)?.aliases ?? [],
   };
 }
 

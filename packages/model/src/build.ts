@@ -13,13 +13,28 @@ import {
   type Properties,
 } from './graph.ts';
 import { callId, subjectTopicId, themeTopicId } from './ids.ts';
-import type { Extraction, Office, Polity } from './types.ts';
+import type { Extraction, Office, Participant, Polity } from './types.ts';
 
 /** What building the graph needs beyond the extractions: polities and leaders' offices. */
 export interface GraphContext {
   polity(code: string): Polity | undefined;
   offices(leaderId: string): Office[];
   themeLabel?(themeId: string): string;
+  /** Other names of a known leader (gazetteer aliases). */
+  aliases?(leaderId: string): string[];
+}
+
+/** A Leader node's properties, from a participant and what the gazetteer knows of them. */
+export function leaderProperties(p: Participant, context: GraphContext): Properties {
+  return {
+    id: p.id,
+    name: p.name,
+    aliases: p.verified ? (context.aliases?.(p.id) ?? []) : [],
+    verified: p.verified,
+    leader: p.leader,
+    state: p.state,
+    role: p.role,
+  };
 }
 
 interface CallDraft {
@@ -89,15 +104,7 @@ export function buildGraphData(
       const participants = [...new Set(call.participants.map((p) => p.id))];
       if (participants.length < 2) continue;
       for (const p of call.participants) {
-        addNode(p.id, 'Leader', {
-          id: p.id,
-          name: p.name,
-          aliases: [],
-          verified: p.verified,
-          leader: p.leader,
-          state: p.state,
-          role: p.role,
-        });
+        addNode(p.id, 'Leader', leaderProperties(p, context));
         if (p.state) addPolity(p.state);
       }
       const key = [...participants].sort().join('|');
@@ -123,15 +130,11 @@ export function buildGraphData(
         });
     }
     for (const leader of extraction.mentions.leaders) {
-      addNode(leader.id, 'Leader', {
-        id: leader.id,
-        name: leader.name,
-        aliases: [],
-        verified: true,
-        leader: true,
-        state: leader.state,
-        role: null,
-      });
+      addNode(
+        leader.id,
+        'Leader',
+        leaderProperties({ ...leader, role: null, leader: true, verified: true }, context),
+      );
       addEdge('MENTIONS', extraction.id, leader.id, {});
     }
     for (const code of extraction.mentions.states) {

@@ -1,4 +1,11 @@
-export { buildGraphData, calledPairs, datesClose, type GraphContext, sortedUnique } from './build.ts';
+export {
+  buildGraphData,
+  calledPairs,
+  datesClose,
+  type GraphContext,
+  leaderProperties,
+  sortedUnique,
+} from './build.ts';
 export { ERROR_CODES, type ErrorCode, HotlineError, isHotlineError } from './errors.ts';
 export type {
   CallRecord,

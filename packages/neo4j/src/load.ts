@@ -16,6 +16,8 @@ import {
   type Extraction,
   type GraphContext,
   HotlineError,
+  leaderProperties,
+  type Properties,
   slugify,
   sortedUnique,
   subjectTopicId,
@@ -244,47 +246,19 @@ async function writePolitiesAndLeaders(
   context: LoadContext,
   tally: { leadersNew: number },
 ): Promise<void> {
-  const leaders = new Map<
-    string,
-    {
-      id: string;
-      name: string;
-      aliases: string[];
-      verified: boolean;
-      leader: boolean;
-      state: string | null;
-      role: string | null;
-    }
-  >();
+  const leaders = new Map<string, Properties>();
   const polityCodes = new Set<string>();
   for (const { extraction } of rows) {
     for (const call of extraction.calls) {
       for (const p of call.participants) {
-        if (!leaders.has(p.id)) {
-          leaders.set(p.id, {
-            id: p.id,
-            name: p.name,
-            aliases: [],
-            verified: p.verified,
-            leader: p.leader,
-            state: p.state,
-            role: p.role,
-          });
-        }
+        if (!leaders.has(p.id)) leaders.set(p.id, leaderProperties(p, context));
         if (p.state) polityCodes.add(p.state);
       }
     }
     for (const m of extraction.mentions.leaders) {
       if (!leaders.has(m.id)) {
-        leaders.set(m.id, {
-          id: m.id,
-          name: m.name,
-          aliases: [],
-          verified: true,
-          leader: true,
-          state: m.state,
-          role: null,
-        });
+        const person = { ...m, role: null, leader: true, verified: true };
+        leaders.set(m.id, leaderProperties(person, context));
       }
       if (m.state) polityCodes.add(m.state);
     }
@@ -292,10 +266,11 @@ async function writePolitiesAndLeaders(
   }
   const leads: Array<{ leader: string; polity: string; role: string; from: string; to: string | null }> = [];
   for (const leader of leaders.values()) {
-    if (!leader.verified) continue;
-    for (const office of context.offices(leader.id)) {
+    if (leader.verified !== true) continue;
+    const id = String(leader.id);
+    for (const office of context.offices(id)) {
       leads.push({
-        leader: leader.id,
+        leader: id,
         polity: office.polity,
         role: office.role,
         from: office.from,
