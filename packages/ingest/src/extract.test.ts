@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReadout } from './extract.ts';
+import { createKnowledge } from './knowledge.ts';
 import { fixtureKnowledge } from './test-helpers.ts';
 import type { ReadoutInput } from './types.ts';
 
@@ -155,5 +156,232 @@ describe('extractReadout: topics and evidence', () => {
       published: '2025-06-01',
     });
     expect(x.mentions.states).toEqual(['UKR']);
+  });
+});
+
+describe('extractReadout: agency wires and conferences', () => {
+  it('reads a wire whose dateline month is May and dates "on Monday" from it', () => {
+    const text =
+      'ANKARA, May 20 - Turkish President Recep Tayyip Erdogan held a phone call with Russian President Vladimir Putin on Monday, the presidency said.';
+    expect(pairs(text, { published: '2024-05-20' })).toEqual([
+      'recep-tayyip-erdogan+vladimir-putin@2024-05-20',
+    ]);
+  });
+
+  it('reads "U.S." before a role as the United States and the caller of a received call as initiator', () => {
+    const x = run(
+      'Prime Minister Narendra Modi received a telephone call from U.S. President Joe Biden on Tuesday.',
+      {
+        published: '2024-05-21',
+      },
+    );
+    expect(x.calls).toHaveLength(1);
+    expect(x.calls[0]).toMatchObject({ date: '2024-05-21', initiator: 'USA' });
+    expect(x.calls[0]!.participants.map((p) => p.state)).toEqual(['IND', 'USA']);
+  });
+
+  it('makes one video call of a chaired conference with the leaders listed as taking part', () => {
+    const text =
+      'LONDON, June 3 - Prime Minister Keir Starmer chaired a videoconference of European leaders on Tuesday with President Volodymyr Zelensky. French President Emmanuel Macron, Polish Prime Minister Donald Tusk and NATO Secretary General Mark Rutte took part. They discussed air defence.';
+    const x = run(text, { published: '2025-06-03' });
+    expect(x.calls).toHaveLength(1);
+    expect(x.calls[0]).toMatchObject({ mode: 'video', initiator: 'GBR', date: '2025-06-03' });
+    expect(x.calls[0]!.participants.map((p) => p.id)).toEqual([
+      'keir-starmer',
+      'volodymyr-zelensky',
+      'emmanuel-macron',
+      'donald-tusk',
+      'mark-rutte',
+    ]);
+  });
+
+  it("lets a leader's office on the date decide the state over an adjective naming another", () => {
+    const x = run('Italian President Emmanuel Macron spoke by phone with Chancellor Friedrich Merz.', {
+      published: '2025-06-01',
+    });
+    expect(x.calls[0]!.participants[0]).toMatchObject({ id: 'emmanuel-macron', state: 'FRA' });
+  });
+
+  it('reads "American" and "French" as the sovereign states, not their territories', () => {
+    const x = run('American President Donald Trump spoke by phone with French President Emmanuel Macron.', {
+      published: '2025-06-01',
+    });
+    expect(x.calls[0]!.participants.map((p) => p.state)).toEqual(['USA', 'FRA']);
+  });
+
+  it('takes the initiator from "at the latter\'s request"', () => {
+    const text =
+      "President Vladimir Putin spoke by phone with President Recep Tayyip Erdogan on Friday. The call took place at the latter's request.";
+    expect(run(text, { published: '2024-05-24' }).calls[0]?.initiator).toBe('TUR');
+  });
+
+  it('takes the initiator from "at the initiative of the X side"', () => {
+    const text =
+      'President Vladimir Putin had a telephone conversation with President Recep Tayyip Erdogan at the initiative of the Turkish side.';
+    expect(run(text, { published: '2024-05-24' }).calls[0]?.initiator).toBe('TUR');
+  });
+
+  it('keeps a named counterpart of a minister flagged leader: false', () => {
+    const x = run(
+      'Russian Foreign Minister Sergei Lavrov held a phone call with his Turkish counterpart Hakan Fidan on Friday.',
+      {
+        published: '2023-09-01',
+      },
+    );
+    expect(x.calls[0]!.participants.map((p) => [p.name, p.state, p.leader])).toEqual([
+      ['Sergei Lavrov', 'RUS', false],
+      ['Hakan Fidan', 'TUR', false],
+    ]);
+  });
+
+  it('reads a host receiving a guest as a meeting, but not a welcomed decision', () => {
+    expect(
+      run('Chancellor Friedrich Merz received President Emmanuel Macron in Berlin on Monday.', {
+        published: '2025-06-02',
+      }).calls[0]?.mode,
+    ).toBe('meeting');
+    expect(
+      run("President Emmanuel Macron welcomed President Donald Trump's decision on tariffs.", {
+        published: '2025-06-02',
+      }).calls,
+    ).toEqual([]);
+  });
+
+  it('prefers an official publisher naming its state over a URL that looks like another source', () => {
+    const x = run('The Prime Minister spoke with President Vladimir Putin today.', {
+      publisher: "Prime Minister's Office, India",
+      url: 'https://example.org/news/pm-speaks-with-president',
+      published: '2024-03-20',
+    });
+    expect(x.calls[0]!.participants.map((p) => p.id)).toEqual(['narendra-modi', 'vladimir-putin']);
+  });
+
+  it('takes "the two leaders" to be the pair the title names', () => {
+    const text = 'Modi, Trump discuss trade\nThe two leaders spoke by phone on Tuesday about tariffs.';
+    expect(pairs(text, { published: '2025-06-05' })).toEqual(['narendra-modi+donald-trump@2025-06-03']);
+  });
+
+  it('reads "received a phone call today from" and "received in audience"', () => {
+    const call = run(
+      'President Recep Tayyip Erdogan received a phone call today from President Emmanuel Macron of France.',
+      { published: '2025-06-05' },
+    );
+    expect(call.calls[0]).toMatchObject({ mode: 'phone', initiator: 'FRA' });
+    const audience = run('Pope Francis received in audience President Volodymyr Zelensky on Monday.', {
+      published: '2024-05-15',
+    });
+    expect(audience.calls[0]).toMatchObject({ mode: 'meeting', date: '2024-05-13' });
+  });
+
+  it('ignores talks that were ruled out, postponed, offered or called for', () => {
+    const meta = { published: '2025-06-05' };
+    expect(
+      pairs(
+        'A meeting between President Vladimir Putin and President Donald Trump has been ruled out.',
+        meta,
+      ),
+    ).toEqual([]);
+    expect(
+      pairs("President Vladimir Putin's talks with President Donald Trump were postponed.", meta),
+    ).toEqual([]);
+    expect(
+      pairs(
+        'President Recep Tayyip Erdogan offered to host talks between President Vladimir Putin and President Volodymyr Zelensky.',
+        meta,
+      ),
+    ).toEqual([]);
+    expect(
+      pairs('President Volodymyr Zelensky called for talks with President Vladimir Putin.', meta),
+    ).toEqual([]);
+  });
+
+  it('takes the side named before "side\'s initiative", not the person named after it', () => {
+    const text =
+      "Vladimir Putin had a telephone conversation with Prime Minister Narendra Modi at the Indian side's initiative. The President of Russia informed his counterpart about the situation.";
+    expect(run(text, { published: '2024-03-20' }).calls[0]?.initiator).toBe('IND');
+  });
+
+  it('finds the phone call however a wire phrases it', () => {
+    const a = 'Turkish President Recep Tayyip Erdogan';
+    const b = 'Russian President Vladimir Putin';
+    const phrasings = [
+      `${a} held a phone call with ${b} on Monday.`,
+      `${a} had a phone call with ${b} on Monday.`,
+      `${a} spoke by phone with ${b} on Monday.`,
+      `In a phone call with ${b} on Monday, ${a} called for calm.`,
+      `${a} phoned ${b} on Monday.`,
+      `${a} dialed ${b} on Monday.`,
+      `${a} talked by telephone with ${b} on Monday.`,
+      `${a} held talks by phone with ${b} on Monday.`,
+      `${a} and ${b} spoke over the phone on Monday.`,
+      `${a} and ${b} discussed grain exports by phone on Monday.`,
+    ];
+    for (const text of phrasings) {
+      const x = run(text, { published: '2024-05-20' });
+      expect(
+        x.calls.map(
+          (c) =>
+            `${c.participants
+              .map((p) => p.id)
+              .sort()
+              .join('+')}@${c.date}/${c.mode}`,
+        ),
+        text,
+      ).toEqual(['recep-tayyip-erdogan+vladimir-putin@2024-05-20/phone']);
+    }
+  });
+
+  it('gives one call per counterpart for "spoke with A and then with B"', () => {
+    const text =
+      'President Emmanuel Macron spoke with President Donald Trump and then with Chancellor Friedrich Merz on Monday.';
+    expect(pairs(text, { published: '2025-06-04' })).toEqual([
+      'emmanuel-macron+donald-trump@2025-06-02',
+      'emmanuel-macron+friedrich-merz@2025-06-02',
+    ]);
+  });
+
+  it('adds leaders who "also joined the video call" to it, but not a new call\'s participants', () => {
+    const joined = run(
+      'Prime Minister Keir Starmer hosted a call with President Volodymyr Zelensky on Sunday. President Emmanuel Macron and Chancellor Friedrich Merz also joined the video call.',
+      { published: '2025-06-02' },
+    );
+    expect(joined.calls.map((c) => c.participants.map((p) => p.id))).toEqual([
+      ['keir-starmer', 'volodymyr-zelensky', 'emmanuel-macron', 'friedrich-merz'],
+    ]);
+    const separate = run(
+      'Prime Minister Keir Starmer spoke with President Volodymyr Zelensky on Sunday. President Emmanuel Macron and Chancellor Friedrich Merz took part in a phone call with President Donald Trump on Monday.',
+      { published: '2025-06-02' },
+    );
+    expect(separate.calls.map((c) => c.participants.map((p) => p.id))).toEqual([
+      ['keir-starmer', 'volodymyr-zelensky'],
+      ['emmanuel-macron', 'friedrich-merz', 'donald-trump'],
+    ]);
+  });
+});
+
+describe('extractReadout: counterparts', () => {
+  const office = (polity: string, role: string) => ({ polity, role, from: '2020-01-01', to: null });
+  const small = createKnowledge({
+    persons: [
+      { id: 'anna-alpha', name: 'Anna Alpha', aliases: [], offices: [office('RUS', 'President')] },
+      { id: 'boris-beta', name: 'Boris Beta', aliases: [], offices: [office('FRA', 'President')] },
+      { id: 'clara-gamma', name: 'Clara Gamma', aliases: [], offices: [office('FRA', 'Prime Minister')] },
+      { id: 'dora-delta', name: 'Dora Delta', aliases: [], offices: [office('DEU', 'Chancellor')] },
+    ],
+    organizations: [],
+    themes: [],
+  });
+  const ids = (text: string) =>
+    extractReadout({ source: 't', text, meta: { published: '2024-05-20' } }, small).calls.map((c) =>
+      c.participants.map((p) => p.id),
+    );
+
+  it('resolves "his French counterpart" to the holder of the same office as the other side', () => {
+    expect(ids('President Anna Alpha spoke by phone with her French counterpart on Monday.')).toEqual([
+      ['anna-alpha', 'boris-beta'],
+    ]);
+    expect(ids('Chancellor Dora Delta spoke by phone with her French counterpart on Monday.')).toEqual([
+      ['dora-delta', 'clara-gamma'],
+    ]);
   });
 });

@@ -18,11 +18,13 @@ import {
   slugify,
 } from '@hotline/model';
 import {
+  findJoiners,
   findTriggers,
   groupMentions,
   INITIATIVE,
   isPlanned,
   modeCue,
+  REFERRING_INITIATIVE,
   type Trigger,
 } from './internal/calls.ts';
 import {
@@ -44,6 +46,17 @@ import { type Segment, splitSentences, tokenize } from './internal/text.ts';
 import { inOffice, type Knowledge } from './knowledge.ts';
 import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
 
+/** A pair named before, as the subject right before the verb: "the two leaders spoke". */
+const PAIR_REFERENCE =
+  /\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime ministers|heads of (?:state|government))\s+(?:(?:also|have|had|then|later|today|on\s+\w+)\s+)*$/i;
+
+/** Participation in the conversation just reported: "joined the video call", "took part in the talks". */
+const JOINED_THE =
+  /\b(?:took part|participated|joined|attended)\s+(?:in\s+)?the\s+(?:[\w-]+\s+)?(?:call|conversation|meeting|video-?conference|videoconference|talks|discussion|summit)\b/i;
+
+/** Triggers tried per sentence before giving up on it (pathological texts have thousands). */
+const MAX_TRIGGERS_PER_SENTENCE = 8;
+
 /** Longest text extraction reads (characters); readouts are far shorter. */
 export const MAX_EXTRACT_CHARS = 100_000;
 
@@ -55,6 +68,8 @@ interface Candidate {
   dateRank: number;
   initiator: Mention[] | null;
   sentence: number;
+  /** Later sentences that add participants ("X and Y took part"). */
+  more: number[];
   subject: Mention | null;
 }
 
@@ -133,7 +148,14 @@ function personParticipant(
   date: string | null,
   ctx: Context,
 ): Participant {
-  const textState = m?.state ?? null;
+  // The text's adjective names the state, unless the person holds no office there on the date
+  // and does hold one elsewhere: the gazetteer's office then wins over a misread adjective.
+  let textState = m?.state ?? null;
+  if (textState && date) {
+    const held = ctx.knowledge.officesOn(person.id, date);
+    if (held.length > 0 && !held.some((o) => o.polity === textState))
+      textState = (held.find((o) => isLeaderOffice(o.role)) ?? held[0]!).polity;
+  }
   const office = officeOn(person, date, textState) ?? officeOn(person, date, null);
   let leader: boolean;
   if (m?.former) leader = false;
@@ -347,12 +369,21 @@ export function extractReadout(
     }
     return out;
   };
+  // "The leaders of the Group of Seven": a body's members as a whole name no one participant.
+  const collective = (m: Mention) =>
+    m.role?.plural === true &&
+    m.ids.length === 0 &&
+    !m.name &&
+    m.state !== null &&
+    knowledge.index.orgs.has(m.state) &&
+    !knowledge.index.states.has(m.state);
   segments.forEach((seg, si) => {
     const triggers = findTriggers(seg.text);
     if (triggers.length === 0) return;
     const isTitle = seg.start < titleEnd;
-    const inSentence = mentionsIn(seg);
-    for (const trigger of triggers) {
+    const inSentence = mentionsIn(seg).filter((m) => !collective(m));
+    // A real sentence has a few triggers; each one tried costs the sentence's length.
+    for (const trigger of triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE)) {
       const made = candidatesFor(seg, si, trigger, triggers, inSentence, isTitle);
       if (made.length > 0) {
         triggerSentences.add(si);
@@ -373,7 +404,26 @@ export function extractReadout(
     const g = groupMentions(seg.text, seg.start, inSentence, trigger);
     const masked = maskSpans(seg.text, inSentence, seg.start, '_');
     if (isPlanned(masked, trigger, g.objectsEnd)) return [];
+    // "X, Y and Z took part" right after the sentence: more participants of the same conversation.
+    const next = isTitle ? undefined : segments[si + 1];
+    // A next sentence with its own trigger adds people only when it points back ("joined the call").
+    const joiners =
+      next && (findTriggers(next.text).length === 0 || JOINED_THE.test(next.text))
+        ? findJoiners(next.text, next.start, mentionsIn(next))
+        : [];
+    if (joiners.length > 0) {
+      g.objects = [...g.objects, ...joiners];
+      g.joint = true;
+    }
     if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
+    if (trigger.kind === 'host') {
+      // The guest follows the verb at once and is a person, not a possessor ("welcomed X's decision").
+      const guest = g.objects[0];
+      if (!guest) return [];
+      const lead = seg.text.slice(trigger.end, guest.start - seg.start);
+      const tail = seg.text.slice(guest.end - seg.start, guest.end - seg.start + 2);
+      if (!/^\s+(?:(?:the|his|her)\s+)?$/i.test(lead) || /^['’]s/.test(tail)) return [];
+    }
     // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
     let cue: CallMode | 'meeting?' | null =
       trigger.mode ?? modeCue(seg.text.slice(Math.max(0, trigger.start - 40), g.objectsEnd + 60));
@@ -423,6 +473,22 @@ export function extractReadout(
           date = prev.date;
           dateRank = 1;
         }
+      }
+    }
+    // "The two leaders spoke by phone": the pair named in the title or a sentence just before.
+    if (
+      g.subjects.length === 0 &&
+      g.objects.length === 0 &&
+      PAIR_REFERENCE.test(seg.text.slice(0, trigger.start))
+    ) {
+      for (let j = si - 1; j >= 0 && j >= si - 3; j--) {
+        const named = mentionsIn(segments[j]!).filter(
+          (m) => (m.ids.length > 0 || m.name !== null) && !m.former && !collective(m),
+        );
+        if (named.length >= 2)
+          return [
+            { mentions: named, mode, date, dateRank, initiator: null, sentence: si, more: [], subject: null },
+          ];
       }
     }
     // Subject.
@@ -476,6 +542,7 @@ export function extractReadout(
           dateRank,
           initiator: inbound ? objs : outbound ? subjects : null,
           sentence: si,
+          more: joiners.length > 0 ? [si + 1] : [],
           subject: subjects[0] ?? null,
         };
       });
@@ -484,6 +551,24 @@ export function extractReadout(
   function distinct(ms: Mention[]): number {
     return new Set(ms.map((m) => `${m.ids.join(',')}|${m.name}|${m.role?.canon}|${m.state}|${m.unqualified}`))
       .size;
+  }
+
+  /**
+   * "Putin spoke with his French counterpart": the holder of the same office as the other
+   * side (the French President, not the Prime Minister); undefined when that does not apply.
+   */
+  function counterpartOf(m: Mention, group: Mention[], date: string | null): Participant | undefined {
+    if (m.role?.canon !== 'counterpart' || m.ids.length > 0 || m.name || !m.state || !date) return undefined;
+    for (const other of group) {
+      if (other === m || other.role?.canon === 'counterpart') continue;
+      const p = resolveMention(other, date, ctx);
+      if (!p?.verified) continue;
+      const office = ctx.knowledge.officesOn(p.id, date).find((o) => o.polity === p.state);
+      if (!office) continue;
+      const holder = ctx.knowledge.holders(m.state, canonicalRole(office.role), date)[0];
+      return holder ? personParticipant(holder, m, date, ctx) : undefined;
+    }
+    return undefined;
   }
 
   // Resolve participants and merge candidates that describe the same conversation.
@@ -501,11 +586,16 @@ export function extractReadout(
     const dateForPeople = c.date ?? refDate ?? published;
     const resolved: Resolved[] = [];
     for (const m of c.mentions) {
-      const p = resolveMention(m, dateForPeople, ctx);
+      const p = counterpartOf(m, c.mentions, dateForPeople) ?? resolveMention(m, dateForPeople, ctx);
       if (!p || resolved.some((r) => key(r.participant) === key(p))) continue;
       resolved.push({ participant: p, mention: m });
     }
     if (resolved.length < 2) continue;
+    // "his Turkish counterpart Hakan Fidan": a counterpart holds the same rank as the other side.
+    for (const r of resolved) {
+      if (r.participant.verified || r.mention.role?.canon !== 'counterpart') continue;
+      r.participant.leader = resolved.every((o) => o === r || o.participant.leader);
+    }
     let initiator: string | null = null;
     if (c.initiator && c.initiator.length > 0) {
       const first = resolved.find((r) => c.initiator!.includes(r.mention));
@@ -517,7 +607,7 @@ export function extractReadout(
       date: c.date,
       dateRank: c.dateRank,
       initiator,
-      sentences: new Set([c.sentence]),
+      sentences: new Set([c.sentence, ...c.more]),
       joint: resolved.length > 2,
     };
     const mine = resolved.map((r) => r.participant);
@@ -555,25 +645,51 @@ export function extractReadout(
   }
 
   // Initiative phrases anywhere: "convened by X", "at the request of X".
-  for (const seg of segments) {
+  segments.forEach((seg, si) => {
     INITIATIVE.lastIndex = 0;
     for (const m of seg.text.matchAll(INITIATIVE)) {
       const at = seg.start + m.index + m[0].length;
       const before = seg.start + m.index;
-      const target =
-        rec.mentions.find((x) => x.start >= at && x.start - at <= 12) ??
-        (/side/.test(m[0]) ? undefined : undefined);
+      // "at the Iranian side's initiative" names its side before the phrase; the others after it.
+      const sideBefore = /side/i.test(m[0]);
+      const target = sideBefore ? undefined : rec.mentions.find((x) => x.start >= at && x.start - at <= 12);
       let code: string | null = null;
       if (target) code = resolveMention(target, refDate, ctx)?.state ?? target.state ?? null;
+      if (!code && !/side/i.test(m[0])) {
+        // "at the initiative of the Turkish side": a state, not a person, after the phrase.
+        const st = rec.states.find((s) => s.start >= at && s.start - at <= 12);
+        code = st?.code ?? null;
+      }
       if (!code && /side/i.test(m[0])) {
         const st = rec.states.filter((s) => s.end <= before && before - s.end <= 12).at(-1);
         code = st?.code ?? null;
       }
       if (!code) continue;
-      for (const b of built) {
+      // The phrase belongs to the calls of its own sentence when it has any, else to every call.
+      const own = built.filter((b) => b.sentences.has(si));
+      for (const b of own.length > 0 ? own : built) {
         if (b.initiator) continue;
         if (b.resolved.some((r) => r.participant.state === code)) b.initiator = code;
       }
+    }
+  });
+
+  // "at the latter's request": the last (or, for "the former", the one before) of the two
+  // call participants named before the phrase.
+  for (const seg of segments) {
+    for (const m of seg.text.matchAll(REFERRING_INITIATIVE)) {
+      const pos = seg.start + m.index;
+      const named: Array<{ state: string | null; call: Built }> = [];
+      for (let i = firstMentionAt(rec.mentions, pos) - 1; i >= 0 && named.length < 2; i--) {
+        const p = resolveMention(rec.mentions[i]!, refDate, ctx);
+        const call = p && built.find((b) => b.resolved.some((r) => r.participant.id === p.id));
+        if (!p || !call) continue;
+        if (named.some((n) => n.state === p.state)) continue;
+        if (named.length === 1 && named[0]!.call !== call) break;
+        named.push({ state: p.state, call });
+      }
+      const pick = /latter/i.test(m[0]) ? named[0] : named[1];
+      if (pick?.state && !pick.call.initiator) pick.call.initiator = pick.state;
     }
   }
 

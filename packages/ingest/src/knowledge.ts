@@ -382,8 +382,10 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     );
     for (const alias of p.aliases) {
       const single = nameKey(alias).split(' ').length === 1;
-      if (single && nameKey(alias).length < 3) continue;
-      const strength = single ? (COMMON_WORDS.has(nameKey(alias)) ? 'surname' : 'alias') : 'full';
+      // A two-letter alias ("Xi", "Li", "Hu") is a surname: it names the person only next to a
+      // title or once the full name has appeared.
+      const short = single && nameKey(alias).length < 3;
+      const strength = single ? (COMMON_WORDS.has(nameKey(alias)) || short ? 'surname' : 'alias') : 'full';
       maxNameTokens = Math.max(maxNameTokens, addName(names, alias, { kind: 'person', id: p.id, strength }));
     }
     const parts = nameKey(p.name).split(' ');

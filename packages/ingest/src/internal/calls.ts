@@ -15,13 +15,14 @@ export interface Trigger {
   mode: CallMode | null;
   /** Who placed the call: the subject ('out') or the counterparts ('in'). */
   direction: 'out' | 'in' | null;
-  kind: 'verb' | 'noun' | 'assembly';
+  /** 'host': a visit's host receiving a guest ("hosted President X"). */
+  kind: 'verb' | 'noun' | 'assembly' | 'host';
   plural: boolean;
   between: boolean;
 }
 
 const T = String.raw;
-const ADJ = T`(?:(?:an?|the|their|his|her|separate|several|a number of|two|three|four|five|first|useful|productive|warm|cordial|lengthy|long|detailed|friendly|telephone|phone|telephonic|video|bilateral|online|virtual|joint|trilateral|extensive|congratulatory|brief|short|substantive|constructive|fruitful|candid|frank)\s+)*`;
+const ADJ = T`(?:(?:an?|the|their|his|her|separate|several|a number of|two|three|four|five|first|useful|productive|warm|cordial|lengthy|long|detailed|friendly|telephone|phone|telephonic|video|bilateral|online|virtual|joint|trilateral|extensive|congratulatory|brief|short|substantive|summit|leaders'?|constructive|fruitful|candid|frank)\s+)*`;
 
 const TRIGGER_PATTERNS: Array<{
   re: RegExp;
@@ -31,15 +32,15 @@ const TRIGGER_PATTERNS: Array<{
 }> = [
   {
     re: new RegExp(
-      T`\b(?:received|receives|receiving|got|gets|took|takes)\s+${ADJ}(?:(?:tele)?phone\s+)?calls?\s+from\b`,
-      'gi',
+      T`\b(?:received|receives|receiving|got|gets|took|takes)\s+${ADJ}(?:(?:tele)?phone\s+)?calls?(?:\s+(?:today|yesterday|tonight|earlier|this\s+(?:morning|afternoon|evening)|on\s+\p{L}+))?\s+from\b`,
+      'giu',
     ),
     mode: 'phone',
     direction: 'in',
     kind: 'verb',
   },
   {
-    re: /\b(?:called|phoned|rang|dialled|dialed|telephoned)(?:\s+up)?\b(?!\s+(?:for|on|upon|to|it|off|out|in|into|attention|him a|her a)\b)/gi,
+    re: /\b(?:called|phoned|phones|rang|dialled|dialed|dials|telephoned|telephones)(?:\s+up)?\b(?!\s+(?:for|on|upon|to|it|off|out|in|into|attention|him a|her a)\b)/gi,
     mode: 'phone',
     direction: 'out',
     kind: 'verb',
@@ -50,6 +51,31 @@ const TRIGGER_PATTERNS: Array<{
     direction: 'out',
     kind: 'verb',
   },
+  {
+    // The convener of a conference: "chaired a videoconference", "hosted a call of G7 leaders".
+    re: new RegExp(
+      T`\b(?:chaired|chairs|co-chaired|hosted|hosts|co-hosted|convened|convenes|organi[sz]ed)\s+${ADJ}(?:video-?conferences?|videoconferences?|video\s+(?:calls?|summit|meeting)|virtual\s+(?:meetings?|summit|talks)|online\s+(?:meetings?|summit)|(?:tele)?phone\s+(?:calls?|conversations?)|conference\s+calls?|calls?|meetings?|summit|talks)\b`,
+      'gi',
+    ),
+    mode: null,
+    direction: 'out',
+    kind: 'verb',
+  },
+  {
+    // "spoke by phone", "talked on the telephone", "spoke over the phone" (with or without "with").
+    re: /\b(?:spoke|speaks|speak|spoken|talked|talks|talk|chatted|conversed)\s+(?:by|on\s+the|over\s+the|via|via\s+the)\s+(?:tele)?phone\b/gi,
+    mode: 'phone',
+    kind: 'verb',
+  },
+  {
+    // "held talks by phone", "had a conversation over the phone", "held talks via video link".
+    re: new RegExp(
+      T`\b(?:had|held|holds|conducted)\s+${ADJ}(?:talks|conversations?|discussions?|consultations)\s+(?:by|on\s+the|over\s+the|via|via\s+the)\s+(?:(?:tele)?phone|video(?:-?link|\s*conference)?)\b`,
+      'gi',
+    ),
+    mode: null,
+    kind: 'verb',
+  },
   { re: /\bspoke\s+at\s+(?:the|a)\b/gi, mode: null, kind: 'assembly' },
   {
     re: /\b(?:spoke|speaks|spoken|talked|chatted|conversed)\b(?=(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\b)/gi,
@@ -58,18 +84,42 @@ const TRIGGER_PATTERNS: Array<{
   },
   {
     re: new RegExp(
-      T`\b(?:had|held|holds|has had|have had|conducted|conducts|was having|were having)\s+${ADJ}(?:conversations?|calls?|talks|discussions?|meetings?|video-?conferences?|videoconferences?|consultations|conference calls?)\b`,
+      T`\b(?:had|held|hold|holds|has had|have had|conducted|conducts|was having|were having)\s+${ADJ}(?:conversations?|calls?|talks?|discussions?|meetings?|summits?|video-?conferences?|videoconferences?|consultations|conference calls?)\b`,
       'gi',
     ),
     mode: null,
     kind: 'verb',
   },
   {
-    re: /\b(?:(?:tele)?phone|telephonic|video)\s+(?:conversations?|calls?|talks|conference|link|discussions?)\b|\bvideo-?conferences?\b|\bconversations?\s+(?:with|between)\b|\bcalls?\s+(?:with|between)\b|\bmeetings?\s+(?:with|between)\b|\btalks\s+(?:with|between)\b/gi,
+    re: /\b(?:(?:tele)?phone|telephonic|video)\s+(?:conversations?|calls?|talks?|conference|link|discussions?)\b|\bvideo-?conferences?\b|\bconversations?\s+(?:with|between)\b|\bcalls?\s+(?:with|between)\b|\bmeetings?\s+(?:with|between)\b|\btalks\s+(?:with|between)\b/gi,
     mode: null,
     kind: 'noun',
   },
   { re: /\b(?:met|meets)\b(?:\s+with)?/gi, mode: 'meeting', kind: 'verb' },
+  {
+    // "sat down with", "had a working lunch with": talks in person without "met".
+    re: /\b(?:sat down|sits down)\s+with\b|\b(?:had|held|hosted|gave|attended)\s+(?:an?\s+)?(?:working\s+|official\s+|private\s+|state\s+)?(?:lunch|dinner|breakfast)\s+with\b/gi,
+    mode: 'meeting',
+    kind: 'verb',
+  },
+  {
+    // The host of a visit: "hosted President X", "welcomed Prime Minister Y to", "received Z".
+    re: /\b(?:hosted|hosts|welcomed|welcomes|received|receives)(?:\s+in\s+(?:an?\s+)?(?:private\s+)?audience)?(?=\s+(?:the\s+|his\s+|her\s+)?\p{Lu})/gu,
+    mode: 'meeting',
+    kind: 'host',
+  },
+  {
+    // "told B in a call", "in their phone call": a call named without "with".
+    re: /\bin\s+(?:a|the|their|his|her)?\s*(?:first\s+|latest\s+)?(?:(?:tele)?phone\s+|video\s+)?call\b(?!\s+(?:for|on|to|from)\b)/gi,
+    mode: null,
+    kind: 'noun',
+  },
+  {
+    // "discussed Gaza by phone", "talks over the phone": the way, without a verb of speaking.
+    re: /(?<!\b(?:contacted|reached|interviewed|asked|speaking|quoted|told\s+reporters|told\s+journalists)\s+)\b(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b/gi,
+    mode: 'phone',
+    kind: 'noun',
+  },
 ];
 
 const VIDEO =
@@ -90,12 +140,16 @@ export function modeCue(text: string): CallMode | 'meeting?' | null {
 
 export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
+  // Characters already claimed by a trigger: checking a match costs its length, not the
+  // number of triggers found so far (a pathological text can hold thousands).
+  const taken = new Uint8Array(text.length);
   for (const p of TRIGGER_PATTERNS) {
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (out.some((t) => s < t.end && e > t.start)) continue;
+      if (taken.subarray(s, e).includes(1)) continue;
+      taken.fill(1, s, e);
       const word = m[0].toLowerCase();
       out.push({
         start: s,
@@ -114,9 +168,9 @@ export function findTriggers(text: string): Trigger[] {
 }
 
 const PLAN_BEFORE =
-  /\b(?:will|would|shall|may|might|could|can|plan(?:s|ned|ning)?|intend(?:s|ed)?|expect(?:s|ed)?|scheduled|propos(?:e|ed|es|al)|possib(?:le|ility)|ready to|agreed to|looking forward|look(?:s|ed)? forward|hope[sd]? to|invit\w+|upcoming|next|future|no|not|never|neither|nor|if|whether|asked|requested|want(?:s|ed)? to|wish(?:es|ed)? to|to (?:hold|have|speak|meet|talk|call|make)|prepar\w+|arrang\w+|set up|during (?:a|his|her|their) (?:upcoming|next|planned))\b/i;
+  /\b(?:will|would|shall|might|could|can|plan(?:s|ned|ning)?|intend(?:s|ed)?|expect(?:s|ed)?|scheduled|propos(?:e|ed|es|al)|possib(?:le|ility)|ready to|agreed to|looking forward|look(?:s|ed)? forward|hope[sd]? to|invit\w+|upcoming|next|future|no|not|never|neither|nor|if|whether|asked|requested|want(?:s|ed)? to|wish(?:es|ed)? to|to (?:hold|have|speak|meet|talk|call|make)|prepar\w+|arrang\w+|set up|during (?:a|his|her|their) (?:upcoming|next|planned)|offer(?:s|ed|ing)? to|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?)\b/i;
 const PLAN_AFTER =
-  /^[^.;]{0,160}?\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?:not\s+)?(?:planned|scheduled|expected|set|proposed|envisaged|being prepared|being arranged|likely|possible)|will take place|to take place|is to be held|not planned|expected to (?:join|take place|last))\b/i;
+  /^[^.;]{0,160}?\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?:not\s+)?(?:planned|scheduled|expected|set|proposed|envisaged|being prepared|being arranged|likely|possible|ruled out|cancell?ed|postponed|called off|put off|delayed|shelved)|will take place|to take place|is to be held|not planned|expected to (?:join|take place|last))\b/i;
 
 /** True when the trigger reports a planned, proposed, hypothetical or denied interaction. */
 export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number): boolean {
@@ -125,16 +179,18 @@ export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number
   const back = sentence.slice(Math.max(0, trigger.start - 60), trigger.start);
   const clause = back.split(/[;:"“”]|,\s(?=[a-z])|,\s+(?:and|but)\s/).at(-1) ?? back;
   from = trigger.start - clause.length;
-  if (PLAN_BEFORE.test(sentence.slice(from, trigger.start + (trigger.end - trigger.start)))) return true;
+  const lead = sentence.slice(from, trigger.end);
+  // "may" is a modal only in lower case: "May 20" is a date.
+  if (PLAN_BEFORE.test(lead) || /\bmay\b/.test(lead)) return true;
   return PLAN_AFTER.test(sentence.slice(Math.max(trigger.end, objectsEnd)));
 }
 
 const FRAME =
   /\b(?:said|says|told\b[^,.;]{0,60}?|stated|announced|reported|noted|added|confirmed|informed\b[^,.;]{0,40}?)\s+that\b|\baccording to\b[^,]{0,80},|\b(?:said|says|told)\b[^,]{0,60}?:/gi;
 const LIST_GAP_WORDS =
-  /\b(?:and|as well as|also|together with|along with|with|the|including|his|her|their|counterparts?|respectively|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
+  /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|the|including|his|her|their|counterparts?|respectively|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
 
-function isListGap(gap: string): boolean {
+export function isListGap(gap: string): boolean {
   if (/^,\s+(?:[a-z]+\s+){1,3}and\s+$/.test(gap)) return true;
   return gap.replace(LIST_GAP_WORDS, '').trim() === '' && !/\n/.test(gap);
 }
@@ -211,3 +267,35 @@ export function groupMentions(
 /** Initiator hints beyond the trigger verb: "at the request of X", "at the Iranian side's initiative". */
 export const INITIATIVE =
   /\bat the (?:request|initiative|invitation) of\b|\b(?:side's|sides'|side’s)\s+(?:request|initiative)\b|\binitiated by\b|\bconvened by\b|\bhosted by\b|\bchaired by\b/gi;
+
+const PARTICIPATION =
+  /\b(?:took part|take part|participated|joined|attended|were (?:also )?(?:present|on the call|on the line))\b(?!\s+(?:NATO|the (?:EU|European Union|alliance|bloc|organi[sz]ation)))/i;
+
+/**
+ * Leaders a sentence adds to the conversation the previous sentence reported: "X, Y and Z
+ * took part", "A and B also joined". The list must open the sentence and run up to the verb;
+ * a planned participation ("will take part", "are expected to join") adds nobody.
+ */
+export function findJoiners(sentence: string, offset: number, mentions: Mention[]): Mention[] {
+  const verb = PARTICIPATION.exec(sentence);
+  if (!verb) return [];
+  const before = mentions.filter((m) => m.end - offset <= verb.index);
+  if (before.length === 0) return [];
+  if (
+    !/^[\s"“]*(?:(?:also|in addition|besides)\s*,?\s*)?(?:the\s+)?$/i.test(
+      sentence.slice(0, before[0]!.start - offset),
+    )
+  )
+    return [];
+  for (let i = 1; i < before.length; i++) {
+    const gap = sentence.slice(before[i - 1]!.end - offset, before[i]!.start - offset);
+    if (before[i]!.start !== before[i - 1]!.start && !isListGap(gap)) return [];
+  }
+  const tail = sentence.slice(before.at(-1)!.end - offset, verb.index);
+  if (!/^[\s,]*(?:(?:also|all|too|have|had|both|then)[\s,]+)*$/i.test(tail)) return [];
+  return before;
+}
+
+/** Initiative of a side named by reference: "at the latter's request", "at the initiative of the former". */
+export const REFERRING_INITIATIVE =
+  /\bat the (?:latter|former)(?:'s|’s)\s+(?:request|initiative|invitation)\b|\bat the (?:request|initiative) of the (?:latter|former)\b/gi;

@@ -2,7 +2,8 @@
  * States from the `world-countries` package: names, official names, alternative spellings
  * and demonyms become lookup names for ISO alpha-3 codes. Only the few corrections the
  * corpus specification asks for (Kosovo is XKX) and common English short forms the
- * package lacks ("Turkey", "Britain", "U.S.") are added here.
+ * package lacks ("Turkey", "Britain", "U.S.") are added here. States come in precedence
+ * order, so that a name several share reads as the sovereign state.
  */
 import countries from 'world-countries';
 
@@ -14,6 +15,18 @@ export interface StateEntry {
   latlng: [number, number] | null;
   /** Names and adjectives that denote the state in English text. */
   names: string[];
+  /** A sovereign UN member state (territories and dependencies are not). */
+  unMember: boolean;
+}
+
+/**
+ * Ranks states for names they share ("French": France and the French Southern Lands,
+ * "American": the United States and the Northern Mariana Islands): UN members first, then
+ * other independent states, then territories; between equals the larger area.
+ */
+function precedence(c: (typeof countries)[number]): [number, number] {
+  const tier = c.unMember && c.independent ? 0 : c.independent ? 1 : 2;
+  return [tier, -(c.area ?? 0)];
 }
 
 const CODE_FIXES: Record<string, string> = { UNK: 'XKX' };
@@ -38,7 +51,7 @@ const EXTRA_NAMES: Record<string, string[]> = {
   VAT: ['Holy See', 'Vatican'],
   PSE: ['Palestine', 'State of Palestine', 'Palestinian'],
   TWN: ['Taiwan', 'Taiwanese'],
-  XKX: ['Kosovo', 'Kosovar'],
+  XKX: ['Kosovo', 'Kosovar', 'Kosovan'],
   NLD: ['Dutch', 'Holland'],
   PHL: ['Filipino', 'Philippine'],
   BGD: ['Bangladeshi'],
@@ -56,12 +69,31 @@ const EXTRA_NAMES: Record<string, string[]> = {
   IRL: ['Irish'],
   CHE: ['Swiss'],
   THA: ['Thai'],
-  CPV: ['Cape Verde'],
+  CPV: ['Cape Verde', 'Cabo Verde', 'Cape Verdean'],
   SWZ: ['Swaziland'],
   MKD: ['Macedonia', 'North Macedonian', 'Macedonian'],
-  BIH: ['Bosnia'],
-  TLS: ['East Timor'],
+  BIH: ['Bosnia', 'Bosnian'],
+  TLS: ['East Timor', 'Timorese', 'Timor-Leste'],
   FSM: ['Micronesia'],
+  // Common English adjectives where world-countries has a rarer form ("Slovene", "Argentine").
+  BWA: ['Botswanan'],
+  DJI: ['Djiboutian'],
+  MDV: ['Maldivian'],
+  ISL: ['Icelandic'],
+  SVK: ['Slovakian'],
+  SVN: ['Slovenian'],
+  LUX: ['Luxembourgish'],
+  ARG: ['Argentinian'],
+  ECU: ['Ecuadorian'],
+  COM: ['Comorian'],
+  SUR: ['Surinamese'],
+  VUT: ['Vanuatuan'],
+  GNQ: ['Equatoguinean'],
+  ATG: ['Antiguan'],
+  KNA: ['Kittitian'],
+  VCT: ['Vincentian'],
+  LCA: ['Saint Lucian'],
+  VNM: ['Viet Nam'],
 };
 
 /** Names that must not be read as states ("North American Free Trade Agreement", "Indian Ocean"). */
@@ -84,7 +116,12 @@ export const NOT_STATE_PHRASES = [
 
 export function createStates(): StateEntry[] {
   const out: StateEntry[] = [];
-  for (const c of countries) {
+  const ordered = [...countries].sort((a, b) => {
+    const [ta, aa] = precedence(a);
+    const [tb, ab] = precedence(b);
+    return ta - tb || aa - ab;
+  });
+  for (const c of ordered) {
     const code = CODE_FIXES[c.cca3] ?? c.cca3;
     const names = new Set<string>([c.name.common, c.name.official]);
     for (const alt of c.altSpellings) {
@@ -105,6 +142,7 @@ export function createStates(): StateEntry[] {
       subregion: c.subregion || null,
       latlng,
       names: [...names].filter((n) => n.trim() !== ''),
+      unMember: c.unMember && c.independent,
     });
   }
   return out;

@@ -48,3 +48,18 @@ describe('findDateline', () => {
     expect(d).toMatchObject({ month: 5, day: 12, year: 2016 });
   });
 });
+
+describe('findDateExpressions: readout phrasings', () => {
+  it('reads the date of "on the afternoon of April 26"', () => {
+    expect(findDateExpressions('On the afternoon of April 26, they spoke.')).toMatchObject([
+      { kind: 'yearless', month: 4, day: 26 },
+    ]);
+  });
+
+  it('takes a duration or a clock time for no date, and no year that is not written', () => {
+    const found = findDateExpressions(
+      'On October 5, commencing at 8:20 a.m. for approximately 20 minutes, they spoke.',
+    );
+    expect(found.map((e) => e.kind)).toEqual(['yearless']);
+  });
+});

@@ -158,7 +158,19 @@ function parseDateExpressions(text: string): DateExpression[] {
       .parse(text.slice(a, z), { instant: ref, timezone: 0 }, { forwardDate: false })
       .map((r) => ({ r, offset: a })),
   );
-  for (const { r, offset } of results) {
+  for (let i = 0; i < results.length; i++) {
+    const { r, offset } = results[i]!;
+    // chrono leaves the day of "the afternoon of April 26" uncertain: read the date after "of".
+    const part = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i.exec(r.text);
+    if (part && !r.start.isCertain('day')) {
+      const rest = r.text.slice(part[0].length);
+      const again = chrono.en.parse(rest, { instant: ref, timezone: 0 }, { forwardDate: false })[0];
+      if (again && again.index === 0) {
+        results[i] = { r: again, offset: offset + r.index + part[0].length };
+        i--;
+        continue;
+      }
+    }
     const start = offset + r.index;
     const end = start + r.text.length;
     const t = r.text.toLowerCase();
@@ -168,10 +180,13 @@ function parseDateExpressions(text: string): DateExpression[] {
     else if (/today|tonight|this (?:morning|afternoon|evening)/.test(t))
       out.push({ kind: 'offset', start, end, days: 0 });
     else if (VAGUE.test(t)) out.push({ kind: 'vague', start, end });
+    // A duration or a clock time ("for approximately 20 minutes", "in two hours") dates nothing.
+    else if (/\b(?:minutes?|mins?|hours?|hrs?|seconds?)\b/.test(t)) continue;
     else if (s.isCertain('day') && s.isCertain('month')) {
       const month = s.get('month')!;
       const day = s.get('day')!;
-      if (s.isCertain('year')) {
+      // chrono reports a year it took from the reference instant as certain; only a written one counts.
+      if (s.isCertain('year') && /\d{4}|['’]\d{2}\b/.test(t)) {
         const iso = isoOf(s.get('year')!, month, day);
         if (iso) out.push({ kind: 'explicit', start, end, date: iso });
       } else out.push({ kind: 'yearless', start, end, month, day });

@@ -243,7 +243,10 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         // All-caps short forms ("US", "UN", "EU") must be written in capitals.
         const shortForm = n === 1 && key.length <= 3;
         const caps = tokens[t0]!.text === tokens[t0]!.text.toUpperCase();
-        if (persons.length > 0 && !(shortForm && !caps)) {
+        // A short surname ("Xi", "Li") may be written in title case; a short alias must be in capitals.
+        const titleCase = /^\p{Lu}\p{Ll}+$/u.test(tokens[t0]!.text);
+        const shortSurname = persons.every((e) => e.strength === 'surname') && titleCase;
+        if (persons.length > 0 && !(shortForm && !caps && !shortSurname)) {
           const weak = persons.every((e) => e.strength === 'surname');
           matched = { kind: 'person', t0, t1, ids: persons.map((e) => e.id), weak };
           matchedN = n;
@@ -384,7 +387,9 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       if (
         before &&
         (before.kind === 'state' || before.kind === 'org') &&
-        POSSESSIVE_OR_SPACE.test(tokens[k]!.gap)
+        (POSSESSIVE_OR_SPACE.test(tokens[k]!.gap) ||
+          // "U.S. President", "U.K. Prime Minister": an abbreviation's closing dot.
+          (/^\.\s+$/.test(tokens[k]!.gap) && /^\p{Lu}$/u.test(tokens[k - 1]!.text)))
       ) {
         stateItems.push(before);
         state = state ?? before.code;
@@ -534,7 +539,8 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     if (names.length === 0 && tokens[roleStart] && APPOSITIVE.test(tokens[roleStart]!.gap)) {
       // "H.E. Mr. X, President of Y": the name precedes the role.
       const prev = endAt.get(roleStart);
-      if (prev?.kind === 'person' && !used.has(prev)) {
+      // A bare surname ("On Friday, the President ...") is a name only when it is accepted on its own.
+      if (prev?.kind === 'person' && !used.has(prev) && personAccepted(prev, false)) {
         used.add(prev);
         names.push({ t0: prev.t0, t1: prev.t0, ids: prev.ids, name: null });
         roleStart = prev.t0;

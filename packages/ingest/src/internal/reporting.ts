@@ -30,6 +30,16 @@ const KNOWN_SOURCES: Array<[RegExp, string, string | null]> = [
   [/president\.az/i, 'AZE', 'president'],
   [/akorda\.kz/i, 'KAZ', 'president'],
   [/tccb\.gov\.tr|iletisim\.gov\.tr/i, 'TUR', 'president'],
+  [/pmo\.gov\.il|gov\.il\/en\/departments\/prime_ministers_office/i, 'ISR', 'prime minister'],
+  [/president\.go\.kr/i, 'KOR', 'president'],
+  [/\bpm\.gov\.au\b/i, 'AUS', 'prime minister'],
+  [/governo\.it|palazzo chigi/i, 'ITA', 'prime minister'],
+  [/lamoncloa\.gob\.es|la moncloa/i, 'ESP', 'prime minister'],
+  [/planalto\.gov\.br|gov\.br\/planalto/i, 'BRA', 'president'],
+  [/thepresidency\.gov\.za/i, 'ZAF', 'president'],
+  [/statehouse\.go\.ke/i, 'KEN', 'president'],
+  [/mfa\.gov\.cn|fmprc\.gov\.cn/i, 'CHN', null],
+  [/mofa\.go\.jp/i, 'JPN', null],
 ];
 
 const OFFICIAL =
@@ -44,9 +54,15 @@ const ROLE_WORD: Array<[RegExp, string]> = [
 export function findReportingSide(meta: Partial<ReadoutMeta>, index: KnowledgeIndex): ReportingSide {
   const publisher = meta.publisher ?? '';
   const url = meta.url ?? '';
-  for (const source of [publisher, url]) {
-    for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(source)) return { polity, role };
-  }
+  for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(publisher)) return { polity, role };
+  // An official publisher that names its state ("Prime Minister's Office, India") outranks the URL.
+  const official = officialPublisher(publisher, index);
+  if (official) return official;
+  for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(url)) return { polity, role };
+  return { polity: null, role: null };
+}
+
+function officialPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
   if (publisher && OFFICIAL.test(publisher)) {
     let polity: string | null = null;
     for (const t of tokenize(publisher)) {
@@ -62,5 +78,5 @@ export function findReportingSide(meta: Partial<ReadoutMeta>, index: KnowledgeIn
       return { polity, role };
     }
   }
-  return { polity: null, role: null };
+  return null;
 }

@@ -31,3 +31,12 @@ describe('tokenize', () => {
     expect(b).toMatchObject({ text: 'Assad', gap: '-', cap: true });
   });
 });
+
+describe('splitSentences on hostile input', () => {
+  it('splits a run of 200,000 question marks in linear time', () => {
+    const started = performance.now();
+    const segments = splitSentences(`A spoke with ${'?'.repeat(200_000)} B`);
+    expect(segments.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -143,9 +143,12 @@ export function splitSentences(text: string): Segment[] {
     const body = line[0];
     if (body.trim() === '') continue;
     let from = 0;
-    const boundary = /([.!?…]+)(["”’)\]]*)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
+    // The lookbehind starts a match only at the first mark of a run ("???"), so a long run is
+    // tried once, not once per mark (which was quadratic).
+    const boundary = /(?<![.!?…])([.!?…]+)(["”’)\]]*)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
     for (const m of body.matchAll(boundary)) {
-      const before = body.slice(from, m.index);
+      // The word before the mark decides abbreviations; 40 characters are plenty for it.
+      const before = body.slice(Math.max(from, m.index - 40), m.index);
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
       const lower = lastWord.toLowerCase();
       if (
