@@ -194,7 +194,11 @@ export function createDataset(payload: GraphData): Dataset {
       });
     }
   }
-  // A leader's region: the state they lead (LEADS), else their state property.
+  // A leader's region: that of the state they represented in their calls; for leaders without
+  // one, a polity they lead (LEADS). Offices elsewhere (Sisi chaired the AU) must not recolour them.
+  for (const leader of leaders.values()) {
+    if (!leader.region && leader.state) leader.region = polities.get(leader.state)?.region ?? null;
+  }
   for (const edge of payload.edges) {
     if (edge.type !== 'LEADS') continue;
     const leader = leaders.get(edge.source);
@@ -203,9 +207,6 @@ export function createDataset(payload: GraphData): Dataset {
       leader.region = polity.region;
       leader.state ??= polity.code;
     }
-  }
-  for (const leader of leaders.values()) {
-    if (!leader.region && leader.state) leader.region = polities.get(leader.state)?.region ?? null;
   }
   for (const edge of payload.edges) {
     if (edge.type === 'TOOK_PART') {
