@@ -453,8 +453,12 @@ export function extractReadout(
     let date: string | null = refDate;
     let dateRank = 0;
     if (!isTitle) {
+      // The dateline's own date is the reference for relative words, never a call date itself.
+      const inDateline = (e: { start: number }) =>
+        dateline !== null && seg.start + e.start >= dateline.start && seg.start + e.start < dateline.end;
       const exprs = findDateExpressions(seg.text).filter(
         (e) =>
+          !inDateline(e) &&
           !/\b(?:since|until|till|by|from|before|after|between)\s*$/i.test(
             seg.text.slice(Math.max(0, e.start - 8), e.start),
           ),
