@@ -1,0 +1,694 @@
+/**
+ * Loading benchmark, on a Neo4j dedicated to the benchmarks (bolt port 7689, its own data
+ * folder .neo4j/bench-home, started here and stopped at the end if started here; the dev
+ * database on 7687 and the test one on 7688 are never touched).
+ *
+ * Against the same extractions, in the same run, on the same server:
+ * - hotline's batched, idempotent load (`loadExtractions`), then a second, unchanged load;
+ * - LOAD CSV of the same facts (Readout, Leader, Call, TOOK_PART, REPORTS, CALLED) with
+ *   MERGE on the same constraints and `CALL { … } IN TRANSACTIONS`, the CSV files served
+ *   over HTTP from 127.0.0.1 (file URLs are disabled in the project's Neo4j config);
+ * - one transaction per call record, as a first script would do;
+ * - hotline's load at several batch sizes, to choose DEFAULT_LOAD_OPTIONS.batchSize;
+ * - hotline's load at every corpus size of the growth series.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type Knowledge, loadKnowledge } from '@hotline/ingest';
+import { calledPairs, callId, type Extraction, type GraphContext } from '@hotline/model';
+import {
+  countGraph,
+  createClient,
+  DEFAULT_LOAD_OPTIONS,
+  type GraphClient,
+  type LoadSummary,
+  loadExtractions,
+  resetGraph,
+  resolveConnectionConfig,
+} from '@hotline/neo4j';
+import neo4j from 'neo4j-driver';
+import { ensureDir, growthExponent, log, ROOT, round } from './common.ts';
+
+export const BENCH_NEO4J = {
+  NEO4J_HOME_DIR: join(ROOT, '.neo4j/bench-home'),
+  NEO4J_BOLT_PORT: '7689',
+  NEO4J_PASSWORD: 'hotline-bench-password',
+};
+
+// ---------------------------------------------------------------------------------------
+// The bench server.
+
+function neo4jScript(command: 'start' | 'stop' | 'status'): { ok: boolean; output: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_NEO4J };
+  delete env.NEO4J_URI;
+  delete env.NEO4J_USER;
+  delete env.NEO4J_DATABASE;
+  try {
+    const output = execFileSync('bash', [join(ROOT, 'scripts/neo4j/neo4j.sh'), command], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
+    return { ok: true, output: output.trim() };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() };
+  }
+}
+
+export interface BenchServer {
+  client: GraphClient;
+  version: string;
+  startedHere: boolean;
+  close(): Promise<void>;
+}
+
+export async function openBenchServer(): Promise<BenchServer> {
+  let startedHere = false;
+  if (!neo4jScript('status').ok) {
+    log('load: starting the bench Neo4j on bolt://127.0.0.1:7689 (.neo4j/bench-home)');
+    const started = neo4jScript('start');
+    if (!started.ok) throw new Error(`could not start the bench Neo4j:\n${started.output}`);
+    startedHere = true;
+  }
+  // An explicit environment: whatever the shell says, this client talks to port 7689 only.
+  const client = createClient(
+    resolveConnectionConfig({
+      NEO4J_BOLT_PORT: BENCH_NEO4J.NEO4J_BOLT_PORT,
+      NEO4J_PASSWORD: BENCH_NEO4J.NEO4J_PASSWORD,
+    }),
+  );
+  if (!client.config.uri.endsWith(':7689'))
+    throw new Error(`refusing to benchmark against ${client.config.uri}`);
+  await client.verify();
+  const components = await client.read((tx) =>
+    tx.run('CALL dbms.components() YIELD name, versions, edition'),
+  );
+  const c = components.records[0];
+  const version = c
+    ? `${c.get('name')} ${(c.get('versions') as string[])[0]} ${c.get('edition')}`
+    : 'unknown';
+  return {
+    client,
+    version,
+    startedHere,
+    async close() {
+      await client.close();
+      if (startedHere) {
+        log('load: stopping the bench Neo4j');
+        neo4jScript('stop');
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Extractions, streamed from the JSON Lines the extraction benchmark wrote.
+
+export async function* readExtractions(files: string[], limit: number): AsyncGenerator<Extraction> {
+  let n = 0;
+  for (const file of files) {
+    const lines = createInterface({
+      input: createReadStream(file, 'utf8'),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      if (n >= limit) {
+        lines.close();
+        return;
+      }
+      n += 1;
+      yield JSON.parse(line) as Extraction;
+    }
+  }
+}
+
+export function graphContext(knowledge: Knowledge): GraphContext {
+  const polities = new Map(knowledge.polities().map((p) => [p.code, p]));
+  const labels = new Map(knowledge.themes().map((t) => [t.id, t.label]));
+  return {
+    polity: (code) => polities.get(code),
+    offices: (id) => knowledge.leaderOffices(id),
+    themeLabel: (id) => labels.get(id) ?? id,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The facts a user would load, flattened to rows (shared by LOAD CSV and the naive load).
+
+interface CallFact {
+  readout: string;
+  call: string;
+  key: string;
+  mode: string;
+  date: string | null;
+  multilateral: boolean;
+  participants: Array<{
+    id: string;
+    name: string;
+    state: string | null;
+    role: string | null;
+    verified: boolean;
+    leader: boolean;
+  }>;
+  initiator: string | null;
+  themes: string[];
+  called: Array<[string, string]>;
+}
+
+function callFacts(x: Extraction): CallFact[] {
+  const out: CallFact[] = [];
+  for (const c of x.calls) {
+    const seen = new Set<string>();
+    const participants = c.participants.filter((p) => !seen.has(p.id) && seen.add(p.id));
+    if (participants.length < 2) continue;
+    const ids = participants.map((p) => p.id);
+    const stateOf = new Map(participants.map((p) => [p.id, p.state]));
+    out.push({
+      readout: x.id,
+      call: callId(ids, c.mode, c.date),
+      key: [...ids].sort().join('|'),
+      mode: c.mode,
+      date: c.date,
+      multilateral: ids.length > 2,
+      participants: participants.map((p) => ({
+        id: p.id,
+        name: p.name,
+        state: p.state,
+        role: p.role,
+        verified: p.verified,
+        leader: p.leader,
+      })),
+      initiator: c.initiator,
+      themes: c.themes,
+      called: calledPairs(ids, c.initiator ? [c.initiator] : [], (id) => stateOf.get(id) ?? null).pairs,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// LOAD CSV baseline.
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+class CsvFile {
+  private stream: WriteStream;
+  constructor(path: string, header: string[]) {
+    this.stream = createWriteStream(path, 'utf8');
+    this.stream.write(`${header.join(',')}\n`);
+  }
+  async row(values: Array<string | number | boolean | null>): Promise<void> {
+    if (!this.stream.write(`${values.map(csvField).join(',')}\n`)) {
+      await new Promise<void>((res) => {
+        this.stream.once('drain', () => res());
+      });
+    }
+  }
+  close(): Promise<void> {
+    return new Promise((res) => {
+      this.stream.end(() => res());
+    });
+  }
+}
+
+export async function writeCsv(
+  files: string[],
+  limit: number,
+  dir: string,
+): Promise<{ calls: number; readouts: number }> {
+  ensureDir(dir);
+  const readouts = new CsvFile(join(dir, 'readouts.csv'), [
+    'id',
+    'url',
+    'publisher',
+    'published',
+    'title',
+    'source',
+    'text',
+  ]);
+  const leaders = new CsvFile(join(dir, 'leaders.csv'), [
+    'id',
+    'name',
+    'state',
+    'role',
+    'verified',
+    'leader',
+  ]);
+  const calls = new CsvFile(join(dir, 'calls.csv'), ['id', 'key', 'mode', 'date', 'multilateral']);
+  const tookPart = new CsvFile(join(dir, 'took_part.csv'), ['leader', 'call']);
+  const reports = new CsvFile(join(dir, 'reports.csv'), ['readout', 'call', 'date', 'initiator', 'themes']);
+  const called = new CsvFile(join(dir, 'called.csv'), ['from', 'to', 'call', 'date', 'mode']);
+  const seenLeaders = new Set<string>();
+  const seenCalls = new Set<string>();
+  let nCalls = 0;
+  let nReadouts = 0;
+  for await (const x of readExtractions(files, limit)) {
+    nReadouts += 1;
+    const r = x.readout;
+    await readouts.row([x.id, r.url, r.publisher, r.published, r.title, x.source, x.text]);
+    for (const f of callFacts(x)) {
+      nCalls += 1;
+      for (const p of f.participants) {
+        if (seenLeaders.has(p.id)) continue;
+        seenLeaders.add(p.id);
+        await leaders.row([p.id, p.name, p.state, p.role, p.verified, p.leader]);
+      }
+      if (!seenCalls.has(f.call)) {
+        seenCalls.add(f.call);
+        await calls.row([f.call, f.key, f.mode, f.date, f.multilateral]);
+        for (const p of f.participants) await tookPart.row([p.id, f.call]);
+        for (const [from, to] of f.called) await called.row([from, to, f.call, f.date, f.mode]);
+      }
+      await reports.row([f.readout, f.call, f.date, f.initiator, f.themes.join(';')]);
+    }
+  }
+  await Promise.all([readouts, leaders, calls, tookPart, reports, called].map((f) => f.close()));
+  return { calls: nCalls, readouts: nReadouts };
+}
+
+/** What a user would write: MERGE on the same keys, batched by the server. */
+export const LOAD_CSV_STATEMENTS: Array<[string, string]> = [
+  [
+    'readouts.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MERGE (r:Readout {id: row.id})
+  SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.published), r.title = row.title,
+      r.source = row.source, r.sourceKey = coalesce(row.url, row.source), r.text = row.text
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+  [
+    'leaders.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MERGE (l:Leader {id: row.id})
+  SET l.name = row.name, l.state = row.state, l.role = row.role,
+      l.verified = row.verified = 'true', l.leader = row.leader = 'true'
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+  [
+    'calls.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MERGE (c:Call {id: row.id})
+  SET c.key = row.key, c.mode = row.mode, c.date = date(row.date), c.multilateral = row.multilateral = 'true'
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+  [
+    'took_part.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MATCH (l:Leader {id: row.leader})
+  MATCH (c:Call {id: row.call})
+  MERGE (l)-[:TOOK_PART]->(c)
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+  [
+    'reports.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MATCH (r:Readout {id: row.readout})
+  MATCH (c:Call {id: row.call})
+  MERGE (r)-[rep:REPORTS]->(c)
+  SET rep.date = date(row.date), rep.initiator = row.initiator,
+      rep.themes = CASE WHEN row.themes IS NULL THEN [] ELSE split(row.themes, ';') END
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+  [
+    'called.csv',
+    `LOAD CSV WITH HEADERS FROM $url AS row
+CALL { WITH row
+  MATCH (a:Leader {id: row.from})
+  MATCH (b:Leader {id: row.to})
+  MERGE (a)-[k:CALLED {call: row.call}]->(b)
+  SET k.date = date(row.date), k.mode = row.mode
+} IN TRANSACTIONS OF 1000 ROWS`,
+  ],
+];
+
+function serveFolder(dir: string): Promise<{ server: Server; port: number }> {
+  const files = new Set(readdirSync(dir));
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent((req.url ?? '/').replace(/^\/+/, '').split('?')[0] ?? '');
+    if (!files.has(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const path = join(dir, name);
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': statSync(path).size });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((res, rej) => {
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => res({ server, port: (server.address() as AddressInfo).port }));
+  });
+}
+
+async function runLoadCsv(
+  client: GraphClient,
+  dir: string,
+): Promise<{ ms: number; perFile: Record<string, number> }> {
+  const { server, port } = await serveFolder(dir);
+  const cfg = client.config;
+  // CALL { … } IN TRANSACTIONS needs an auto-commit transaction: a plain session.run.
+  const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+    logging: { level: 'error', logger: () => {} },
+  });
+  const perFile: Record<string, number> = {};
+  let total = 0;
+  try {
+    for (const [file, statement] of LOAD_CSV_STATEMENTS) {
+      const session = driver.session({ database: cfg.database, defaultAccessMode: neo4j.session.WRITE });
+      const t0 = performance.now();
+      try {
+        await session.run(statement, { url: `http://127.0.0.1:${port}/${file}` });
+      } finally {
+        await session.close();
+      }
+      const ms = performance.now() - t0;
+      perFile[file] = round(ms, 1);
+      total += ms;
+    }
+  } finally {
+    await driver.close();
+    await new Promise((res) => server.close(res));
+  }
+  return { ms: total, perFile };
+}
+
+/**
+ * Empties the bench database: relationships first, then nodes, each in server-side batches.
+ * (resetGraph alone runs out of the 1 GiB transaction memory on a 100k-readout graph: a
+ * batch of nodes that holds a hub leader deletes tens of thousands of relationships at once.)
+ */
+async function emptyBenchGraph(client: GraphClient): Promise<void> {
+  const cfg = client.config;
+  if (!cfg.uri.endsWith(':7689')) throw new Error(`refusing to empty ${cfg.uri}`);
+  const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+    logging: { level: 'error', logger: () => {} },
+  });
+  try {
+    for (const statement of [
+      'MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS',
+      'MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+    ]) {
+      const session = driver.session({ database: cfg.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        await session.run(statement);
+      } finally {
+        await session.close();
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Naive baseline: one transaction per call record.
+
+const NAIVE_STATEMENT = `
+MERGE (r:Readout {id: $readout.id})
+SET r.url = $readout.url, r.publisher = $readout.publisher, r.published = date($readout.published),
+    r.title = $readout.title, r.source = $readout.source, r.text = $readout.text
+MERGE (c:Call {id: $call.id})
+SET c.key = $call.key, c.mode = $call.mode, c.date = date($call.date), c.multilateral = $call.multilateral
+MERGE (r)-[rep:REPORTS]->(c)
+SET rep.date = date($call.date), rep.initiator = $call.initiator, rep.themes = $call.themes
+WITH c
+UNWIND $participants AS p
+MERGE (l:Leader {id: p.id})
+SET l.name = p.name, l.state = p.state, l.role = p.role, l.verified = p.verified, l.leader = p.leader
+MERGE (l)-[:TOOK_PART]->(c)
+WITH c, count(*) AS rows
+UNWIND $called AS k
+MATCH (a:Leader {id: k.from}), (b:Leader {id: k.to})
+MERGE (a)-[x:CALLED {call: c.id}]->(b)
+SET x.date = c.date, x.mode = c.mode`;
+
+async function runNaive(
+  client: GraphClient,
+  files: string[],
+  limit: number,
+  maxCalls: number,
+): Promise<{ ms: number; calls: number }> {
+  let calls = 0;
+  const t0 = performance.now();
+  outer: for await (const x of readExtractions(files, limit)) {
+    const readout = {
+      id: x.id,
+      url: x.readout.url,
+      publisher: x.readout.publisher,
+      published: x.readout.published,
+      title: x.readout.title,
+      source: x.source,
+      text: x.text,
+    };
+    for (const f of callFacts(x)) {
+      if (calls >= maxCalls) break outer;
+      await client.write((tx) =>
+        tx.run(NAIVE_STATEMENT, {
+          readout,
+          call: {
+            id: f.call,
+            key: f.key,
+            mode: f.mode,
+            date: f.date,
+            multilateral: f.multilateral,
+            initiator: f.initiator,
+            themes: f.themes,
+          },
+          participants: f.participants,
+          called: f.called.map(([from, to]) => ({ from, to })),
+        }),
+      );
+      calls += 1;
+    }
+  }
+  return { ms: performance.now() - t0, calls };
+}
+
+// ---------------------------------------------------------------------------------------
+// The benchmark.
+
+export interface LoadRun {
+  what: string;
+  readouts: number;
+  calls: number;
+  ms: number;
+  callsPerSec: number;
+  readoutsPerSec: number;
+  batchSize?: number;
+  summary?: LoadSummary;
+  counts?: { nodes: number; relationships: number };
+}
+
+export interface LoadResults {
+  neo4j: string;
+  readouts: number;
+  calls: number;
+  first: LoadRun;
+  second: LoadRun;
+  loadCsv: LoadRun & { csvWriteMs: number; perFile: Record<string, number> };
+  naive: LoadRun;
+  batchSizes: LoadRun[];
+  bestBatchSize: number;
+  growth: LoadRun[];
+  growthExponent: number;
+  load_vs_naive: number;
+  load_vs_loadcsv: number;
+  secondLoadSpeedup: number;
+  resetMs: number[];
+  /** Size on disk of the bench database after hotline's first load. */
+  storeBytes: number | null;
+  /** Mean time of `RETURN 1` inside an open write transaction (round trip + scheduling). */
+  statementLatencyMs?: number;
+}
+
+async function statementLatency(client: GraphClient): Promise<number> {
+  return client.write(async (tx) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) await tx.run('RETURN 1');
+    return (performance.now() - t0) / 50;
+  });
+}
+
+function storeSize(): number | null {
+  try {
+    const out = execFileSync('du', ['-sb', join(BENCH_NEO4J.NEO4J_HOME_DIR, 'data/databases/neo4j')], {
+      encoding: 'utf8',
+    });
+    return Number(out.split(/\s/)[0]);
+  } catch {
+    return null;
+  }
+}
+
+function rates(what: string, readouts: number, calls: number, ms: number): LoadRun {
+  return {
+    what,
+    readouts,
+    calls,
+    ms: round(ms, 1),
+    callsPerSec: round(calls / (ms / 1000), 1),
+    readoutsPerSec: round(readouts / (ms / 1000), 1),
+  };
+}
+
+export interface LoadPlan {
+  /** Extractions of the largest corpus, in corpus order. */
+  dumps: string[];
+  /** Readouts of the main comparison (the whole dump). */
+  readouts: number;
+  /** Growth series (readouts), each a prefix of the dump. */
+  sizes: number[];
+  batchSizes: number[];
+  /** Readouts for each batch-size run. */
+  batchReadouts: number;
+  /** Cap on the one-transaction-per-record baseline (calls). */
+  naiveCalls: number;
+  /** Readouts of the warm-up loads (the naive warm-up takes a tenth as many calls). */
+  warmReadouts: number;
+  out: string;
+}
+
+export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
+  const knowledge = await loadKnowledge();
+  const context = graphContext(knowledge);
+  const server = await openBenchServer();
+  const { client } = server;
+  const resetMs: number[] = [];
+  const reset = async () => {
+    const t0 = performance.now();
+    await emptyBenchGraph(client);
+    await resetGraph(client);
+    resetMs.push(round(performance.now() - t0, 1));
+  };
+  const hotlineLoad = async (what: string, readouts: number, batchSize: number): Promise<LoadRun> => {
+    const t0 = performance.now();
+    const summary = await loadExtractions(client, readExtractions(plan.dumps, readouts), context, {
+      batchSize,
+    });
+    const ms = performance.now() - t0;
+    const n = summary.readouts.new + summary.readouts.unchanged + summary.readouts.updated;
+    return { ...rates(what, n, summary.calls.reported, ms), batchSize, summary };
+  };
+  try {
+    log(`load: Neo4j ${server.version}; ${plan.readouts} readouts`);
+    await reset();
+
+    // Warm-up: a fresh JVM compiles and plans slowly; give each kind of load a small run first.
+    const warm = Math.min(plan.readouts, plan.warmReadouts);
+    await hotlineLoad('warm-up', warm, DEFAULT_LOAD_OPTIONS.batchSize);
+    await reset();
+    const warmDir = join(plan.out, 'load-csv-warmup');
+    await writeCsv(plan.dumps, warm, warmDir);
+    await runLoadCsv(client, warmDir);
+    await reset();
+    await runNaive(client, plan.dumps, warm, Math.ceil(warm / 10));
+    const statementLatencyMs = round(await statementLatency(client), 2);
+    log(`load: warmed up; RETURN 1 in an open transaction takes ${statementLatencyMs} ms`);
+
+    // Growth series (smaller sizes first; the largest is the main run below).
+    const growth: LoadRun[] = [];
+    for (const n of plan.sizes.filter((s) => s < plan.readouts)) {
+      await reset();
+      const run = await hotlineLoad(`hotline load of ${n} readouts`, n, DEFAULT_LOAD_OPTIONS.batchSize);
+      log(`load: ${run.what}: ${run.callsPerSec} calls/s`);
+      growth.push(run);
+    }
+
+    // hotline, first and second (unchanged) load.
+    await reset();
+    const first = await hotlineLoad(
+      'hotline loadExtractions (first load)',
+      plan.readouts,
+      DEFAULT_LOAD_OPTIONS.batchSize,
+    );
+    first.counts = await countGraph(client);
+    const storeBytes = storeSize();
+    log(
+      `load: ${first.what}: ${first.calls} calls in ${(first.ms / 1000).toFixed(1)} s = ${first.callsPerSec} calls/s`,
+    );
+    growth.push({ ...first, what: `hotline load of ${plan.readouts} readouts` });
+    const second = await hotlineLoad(
+      'hotline loadExtractions (second, unchanged load)',
+      plan.readouts,
+      DEFAULT_LOAD_OPTIONS.batchSize,
+    );
+    // The second load writes nothing: rate it by the calls it had to check.
+    Object.assign(second, rates(second.what, second.readouts, first.calls, second.ms));
+    log(
+      `load: ${second.what}: ${(second.ms / 1000).toFixed(1)} s (${second.summary?.readouts.unchanged} unchanged)`,
+    );
+
+    // LOAD CSV of the same facts.
+    await reset();
+    const csvDir = join(plan.out, 'load-csv');
+    const tw = performance.now();
+    const written = await writeCsv(plan.dumps, plan.readouts, csvDir);
+    const csvWriteMs = performance.now() - tw;
+    const csv = await runLoadCsv(client, csvDir);
+    const loadCsv = {
+      ...rates('LOAD CSV … CALL { } IN TRANSACTIONS OF 1000 ROWS', written.readouts, written.calls, csv.ms),
+      csvWriteMs: round(csvWriteMs, 1),
+      perFile: csv.perFile,
+      counts: await countGraph(client),
+    };
+    log(
+      `load: LOAD CSV: ${loadCsv.calls} calls in ${(loadCsv.ms / 1000).toFixed(1)} s = ${loadCsv.callsPerSec} calls/s (+${(csvWriteMs / 1000).toFixed(1)} s writing CSV)`,
+    );
+
+    // One transaction per record.
+    await reset();
+    const naiveRun = await runNaive(client, plan.dumps, plan.readouts, plan.naiveCalls);
+    const naive = rates('one transaction per call record', Number.NaN, naiveRun.calls, naiveRun.ms);
+    log(
+      `load: naive: ${naive.calls} calls in ${(naive.ms / 1000).toFixed(1)} s = ${naive.callsPerSec} calls/s`,
+    );
+
+    // Batch sizes.
+    const batchSizes: LoadRun[] = [];
+    for (const b of plan.batchSizes) {
+      await reset();
+      const run = await hotlineLoad(`hotline load, batchSize ${b}`, plan.batchReadouts, b);
+      log(`load: batchSize ${b}: ${run.callsPerSec} calls/s`);
+      batchSizes.push(run);
+    }
+    const best = [...batchSizes].sort((a, b) => b.callsPerSec - a.callsPerSec)[0];
+    await reset();
+
+    return {
+      neo4j: server.version,
+      readouts: first.readouts,
+      calls: first.calls,
+      first,
+      second,
+      loadCsv,
+      naive,
+      batchSizes,
+      bestBatchSize: best?.batchSize ?? DEFAULT_LOAD_OPTIONS.batchSize,
+      growth,
+      growthExponent: round(growthExponent(growth.map((g) => [g.readouts, g.ms])), 3),
+      load_vs_naive: round(first.callsPerSec / naive.callsPerSec, 2),
+      load_vs_loadcsv: round(first.callsPerSec / loadCsv.callsPerSec, 3),
+      secondLoadSpeedup: round(first.ms / second.ms, 2),
+      resetMs,
+      storeBytes,
+      statementLatencyMs,
+    };
+  } finally {
+    await server.close();
+  }
+}
