@@ -51,6 +51,9 @@ const BLOCK_TAGS = new Set([
 const BOILERPLATE_CLASS =
   /\b(?:nav|menu|breadcrumb|footer|header|sidebar|cookie|share|social|related|subscribe|banner|skip|advert|promo)\b/i;
 
+/** Elements with no closing tag: they never open a skipped region. */
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
+
 export interface HtmlText {
   text: string;
   title: string | null;
@@ -73,13 +76,7 @@ export function htmlToText(html: string): HtmlText {
         const boiler =
           SKIP_TAGS.has(name) ||
           BOILERPLATE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''} ${attrs.role ?? ''}`);
-        const voids =
-          name === 'br' ||
-          name === 'hr' ||
-          name === 'img' ||
-          name === 'meta' ||
-          name === 'link' ||
-          name === 'input';
+        const voids = VOID_TAGS.has(name);
         if (!voids) stack.push(boiler);
         if (boiler && !voids) skipDepth++;
         if (name === 'title') inTitle = true;
@@ -105,13 +102,7 @@ export function htmlToText(html: string): HtmlText {
       onclosetag(name, implied) {
         if (name === 'title') inTitle = false;
         if (name === 'h1') inH1 = false;
-        const voids =
-          name === 'br' ||
-          name === 'hr' ||
-          name === 'img' ||
-          name === 'meta' ||
-          name === 'link' ||
-          name === 'input';
+        const voids = VOID_TAGS.has(name);
         if (!voids) {
           const boiler = stack.pop();
           if (boiler) skipDepth = Math.max(0, skipDepth - 1);
