@@ -315,11 +315,14 @@ ${loadGrowth} The second load of unchanged readouts only classifies them by fing
 
 **At 10 million readouts** (×${fmt(ten / Math.max(1, x ? Math.max(...x.sizes) : 1), 0)} this corpus):
 - Extraction: ${fmt(extract1h, 1)} h on one core, ${fmt(extractNh, 1)} h on ${x?.cores ?? '–'}; it is embarrassingly parallel, so N machines divide it by N.
-- Loading at the measured rate: ${fmt(loadH, 1)} h for ~${fmt((ten * callsPerReadout) / 1e6, 1)} M calls through one writer${Number.isFinite(storePerReadout) ? `; the store grows to ~${fmt((storePerReadout * ten) / 1e9, 0)} GB (${fmt(storePerReadout / 1000, 1)} kB a readout, most of it readout text)` : ''}.
+- Loading at the measured rate: ${fmt(loadH, 1)} h for ~${fmt((ten * callsPerReadout) / 1e6, 1)} M calls through one writer${Number.isFinite(storePerReadout) ? `; the store grows to ~${fmt((storePerReadout * ten) / 1e9, 0)} GB (${fmt(storePerReadout / 1000, 1)} kB a readout with its calls, mentions and topics)` : ''}.
 - **What breaks first** is the single Neo4j writer with the default memory: with 512 MB of page
   cache the indexes and the Readout/Call stores no longer fit once the store passes a few GB,
   so every MERGE lookup of a batch goes to disk and the load rate falls off its linear
-  line; the 1 GB heap also bounds batch transactions. Next come the explorer (a 10M-call
+  line; the 1 GiB transaction memory also bounds what one transaction may touch (at 100k
+  readouts, \`resetGraph\`'s batches of 10,000 nodes already exceed it when a batch holds a hub
+  leader with tens of thousands of relationships; the benchmark empties its database
+  relationships first). Next come the explorer (a 10M-call
   graph cannot be drawn: it must stay on windows, filters and aggregates, as it is —
   the ${r.explorer ? fmt(Math.max(...r.explorer.render.map((e) => e.edges)), 0) : '–'}-edge row above is already near the limit of a CPU-drawn canvas) and
   queries without a date window.
