@@ -156,6 +156,13 @@ CALL () { MATCH (n) WHERE n:Leader OR n:State OR n:Organization OR n:Topic OR n:
 CALL () { MATCH (a)-[r]->(b) WHERE type(r) IN $types RETURN count(r) AS relationships }
 RETURN nodes, relationships`;
 
+/** Relationships go first, a bounded number per transaction: a much-called leader has tens of thousands. */
+export const RESET_RELATIONSHIPS_BATCH = `
+MATCH (n)-[r]-() WHERE n:Leader OR n:State OR n:Organization OR n:Topic OR n:Call OR n:Readout
+WITH DISTINCT r LIMIT $limit
+DELETE r
+RETURN count(*) AS deleted`;
+
 export const RESET_BATCH = `
 MATCH (n) WHERE n:Leader OR n:State OR n:Organization OR n:Topic OR n:Call OR n:Readout
 WITH n LIMIT $limit
