@@ -43,7 +43,7 @@ import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
 import { extractSubjects } from './internal/subjects.ts';
 import { type Segment, splitSentences, tokenize } from './internal/text.ts';
-import { inOffice, type Knowledge } from './knowledge.ts';
+import { type CompiledTheme, inOffice, type Knowledge } from './knowledge.ts';
 import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
 
 /** A pair named before, as the subject right before the verb: "the two leaders spoke". */
@@ -740,8 +740,10 @@ export function extractReadout(
     0,
     ' ',
   );
+  const segmentThemes = built.length > 0 ? themesBySegment(segments, themeText, knowledge) : [];
   const calls: ExtractedCall[] = built.map((b, bi) => {
-    const sents = [...about[bi]!].sort((x, y) => x - y).map((i) => segments[i]!);
+    const order = [...about[bi]!].sort((x, y) => x - y);
+    const sents = order.map((i) => segments[i]!);
     const participantSpans = b.resolved.map((r) => ({ start: r.mention.start, end: r.mention.end }));
     const evidence: Span[] = [...b.sentences]
       .sort((x, y) => x - y)
@@ -752,7 +754,7 @@ export function extractReadout(
       date: b.date,
       mode: b.mode,
       initiator: b.initiator,
-      themes: themesOf(sents, knowledge, themeText),
+      themes: themesOf(order, segmentThemes, knowledge),
       subjects: extractSubjects(sents, rec, participantSpans, participants, knowledge),
       evidence,
     };
@@ -795,39 +797,88 @@ export function extractReadout(
   };
 }
 
-const themeCache = new WeakMap<Segment, string[]>();
-
-function themesOf(sentences: Segment[], knowledge: Knowledge, themeText: string): string[] {
+/** Theme ids of a call: those of its sentences, in taxonomy order. */
+function themesOf(sentences: number[], segmentThemes: string[][], knowledge: Knowledge): string[] {
   const ids = new Set<string>();
-  for (const s of sentences) {
-    let own = themeCache.get(s);
-    if (!own) {
-      own = sentenceThemes(themeText.slice(s.start, s.end), knowledge);
-      themeCache.set(s, own);
-    }
-    for (const id of own) ids.add(id);
-  }
+  for (const i of sentences) for (const id of segmentThemes[i]!) ids.add(id);
   return knowledge.index.themes.map((t) => t.id).filter((id) => ids.has(id));
 }
 
-function sentenceThemes(sentence: string, knowledge: Knowledge): string[] {
-  const found: string[] = [];
+/**
+ * Theme ids of every segment. Each pattern runs once over the whole text rather than once per
+ * sentence; when a match leaves its sentence (or the theme looks around), the theme is read
+ * sentence by sentence instead, so the result is the same as matching each sentence alone.
+ */
+function themesBySegment(segments: Segment[], themeText: string, knowledge: Knowledge): string[][] {
+  const out: string[][] = segments.map(() => []);
   for (const theme of knowledge.index.themes) {
-    const hit = theme.patterns.some((re) => {
-      for (const m of sentence.matchAll(re)) {
-        const a = m.index;
-        const z = a + m[0].length;
-        const excluded = theme.exclude.some((ex) => {
-          for (const e of sentence.matchAll(ex)) if (e.index < z && e.index + e[0].length > a) return true;
-          return false;
-        });
-        if (!excluded) return true;
-      }
-      return false;
-    });
-    if (hit) found.push(theme.id);
+    const hits = theme.local ? null : themeHits(theme, segments, themeText);
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const hit = hits ? hits[i]! : sentenceHasTheme(themeText.slice(seg.start, seg.end), theme);
+      if (hit) out[i]!.push(theme.id);
+    }
+  }
+  return out;
+}
+
+/** Matches of a global pattern over the text, each inside one segment; null when one is not. */
+function matchesInSegments(
+  re: RegExp,
+  text: string,
+  segments: Segment[],
+): Array<[number, number, number]> | null {
+  const found: Array<[number, number, number]> = [];
+  let si = 0;
+  re.lastIndex = 0;
+  try {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const a = m.index;
+      const z = a + m[0].length;
+      while (si < segments.length && segments[si]!.end <= a) si++;
+      const seg = segments[si];
+      if (z === a || !seg || a < seg.start || z > seg.end) return null;
+      found.push([si, a, z]);
+    }
+  } finally {
+    re.lastIndex = 0;
   }
   return found;
+}
+
+/** Per segment, whether the theme matches there (a pattern match no exclusion overlaps); null to read by sentence. */
+function themeHits(theme: CompiledTheme, segments: Segment[], text: string): boolean[] | null {
+  const excluded: Array<[number, number, number]> = [];
+  for (const ex of theme.exclude) {
+    const found = matchesInSegments(ex, text, segments);
+    if (!found) return null;
+    excluded.push(...found);
+  }
+  const hits = segments.map(() => false);
+  for (const re of theme.patterns) {
+    const found = matchesInSegments(re, text, segments);
+    if (!found) return null;
+    for (const [si, a, z] of found) {
+      // Both lie inside segments, so an overlap is always within the same sentence.
+      if (!hits[si] && !excluded.some(([, ea, ez]) => ea < z && ez > a)) hits[si] = true;
+    }
+  }
+  return hits;
+}
+
+function sentenceHasTheme(sentence: string, theme: CompiledTheme): boolean {
+  return theme.patterns.some((re) => {
+    for (const m of sentence.matchAll(re)) {
+      const a = m.index;
+      const z = a + m[0].length;
+      const excluded = theme.exclude.some((ex) => {
+        for (const e of sentence.matchAll(ex)) if (e.index < z && e.index + e[0].length > a) return true;
+        return false;
+      });
+      if (!excluded) return true;
+    }
+    return false;
+  });
 }
 
 export { canonicalRole };

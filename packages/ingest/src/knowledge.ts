@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HotlineError, type Office, type Polity } from '@hotline/model';
 import { createStates, NOT_STATE_PHRASES, type StateEntry } from './internal/countries.ts';
-import { canonicalRole, isLeaderRole, rolesCompatible } from './internal/roles.ts';
+import {
+  canonicalRole,
+  isLeaderRole,
+  ROLE_LEXICON,
+  type RoleSense,
+  rolesCompatible,
+} from './internal/roles.ts';
 import { nameKey } from './internal/text.ts';
 import type { GazetteerPerson, LoadKnowledgeOptions, Organization, ThemeDefinition } from './types.ts';
 
@@ -22,6 +28,24 @@ export interface CompiledTheme {
   /** All patterns of the theme in one or two alternations (case-insensitive, case-sensitive). */
   patterns: RegExp[];
   exclude: RegExp[];
+  /**
+   * The patterns look around or anchor (lookahead, lookbehind, ^, $): a match may then depend on
+   * text outside its sentence, so they must run on each sentence alone, never on the whole text.
+   */
+  local: boolean;
+}
+
+/**
+ * One node of the phrase trie: the phrase of token keys that leads here and what it names.
+ * Recognition walks it token by token, so a phrase that starts no known name stops at once.
+ */
+export interface PhraseNode {
+  /** The phrase's lookup key (token keys joined by spaces). */
+  key: string;
+  names: NameEntry[] | undefined;
+  role: RoleSense | undefined;
+  notState: boolean;
+  next: Map<string, PhraseNode> | null;
 }
 
 /** Internal lookup tables; extraction reads them, nobody else should. */
@@ -29,6 +53,8 @@ export interface KnowledgeIndex {
   names: Map<string, NameEntry[]>;
   maxNameTokens: number;
   notStates: Set<string>;
+  /** Names, role phrases and not-state phrases by their first token key. */
+  phrases: Map<string, PhraseNode>;
   states: Map<string, StateEntry>;
   orgs: Map<string, Organization>;
   persons: Map<string, GazetteerPerson>;
@@ -396,11 +422,13 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     id: t.id,
     patterns: combinePatterns(t.patterns),
     exclude: combinePatterns(t.exclude),
+    local: [...t.patterns, ...t.exclude].some((p) => LOOKS_AROUND.test(p)),
   }));
   const officeList: Array<{ person: GazetteerPerson; office: Office }> = [];
   for (const p of persons.values()) for (const office of p.offices) officeList.push({ person: p, office });
 
-  const index: KnowledgeIndex = { names, maxNameTokens, notStates, states, orgs, persons, themes };
+  const phrases = buildPhrases(names, notStates);
+  const index: KnowledgeIndex = { names, maxNameTokens, notStates, phrases, states, orgs, persons, themes };
   return {
     index,
     polities() {
@@ -438,10 +466,41 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
   };
 }
 
+function buildPhrases(names: Map<string, NameEntry[]>, notStates: Set<string>): Map<string, PhraseNode> {
+  const root = new Map<string, PhraseNode>();
+  const nodeFor = (key: string): PhraseNode => {
+    let node: PhraseNode | undefined;
+    for (const part of key.split(' ')) {
+      if (node && !node.next) node.next = new Map();
+      const level = node ? node.next! : root;
+      let child = level.get(part);
+      if (!child) {
+        child = {
+          key: node ? `${node.key} ${part}` : part,
+          names: undefined,
+          role: undefined,
+          notState: false,
+          next: null,
+        };
+        level.set(part, child);
+      }
+      node = child;
+    }
+    return node!;
+  };
+  for (const [key, entries] of names) nodeFor(key).names = entries;
+  for (const [key, sense] of ROLE_LEXICON) nodeFor(key).role = sense;
+  for (const key of notStates) nodeFor(key).notState = true;
+  return root;
+}
+
 /** Theme patterns are case-insensitive; a leading "(?c)" makes one case-sensitive ("(?c)\\bWHO\\b"). */
 export function compilePattern(pattern: string): RegExp {
   return pattern.startsWith('(?c)') ? new RegExp(pattern.slice(4), 'gu') : new RegExp(pattern, 'giu');
 }
+
+/** Lookarounds and anchors (a '^' that opens a character class is neither; a false alarm only costs speed). */
+const LOOKS_AROUND = /\(\?<?[=!]|(?<!\[)\^|(?<!\\)\$/;
 
 function combinePatterns(patterns: string[]): RegExp[] {
   const sensitive = patterns.filter((p) => p.startsWith('(?c)')).map((p) => `(?:${p.slice(4)})`);

@@ -4,7 +4,7 @@
  * "President of Kenya William Ruto", "H.E. Mr. X, Prime Minister of Iraq", "the Iranian
  * President", "the Foreign Ministers of Turkey and Qatar", "the Prime Minister".
  */
-import type { KnowledgeIndex, NameEntry } from '../knowledge.ts';
+import type { KnowledgeIndex, NameEntry, PhraseNode } from '../knowledge.ts';
 import { ROLE_LEXICON, ROLE_MAX_TOKENS, type RoleSense } from './roles.ts';
 import { isJoiningGap, isParticle, type Token } from './text.ts';
 
@@ -210,7 +210,8 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
     let matched: RawItem | null = null;
     let matchedN = 0;
     let skip = 0;
-    let key = '';
+    // The phrase trie ends the walk as soon as the tokens so far begin no known phrase.
+    let node: PhraseNode | undefined;
     for (let n = 1; n <= maxN && p + n <= keep.length; n++) {
       const ti = keep[p + n - 1]!;
       if (n > 1) {
@@ -219,18 +220,20 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         for (let k = keep[p + n - 2]! + 1; k <= ti; k++) if (!isJoiningGap(tokens[k]!.gap)) ok = false;
         if (!ok) break;
       }
-      key = n === 1 ? tokens[ti]!.key : `${key} ${tokens[ti]!.key}`;
-      if (index.notStates.has(key) && first.cap) skip = n;
+      node = n === 1 ? index.phrases.get(tokens[ti]!.key) : node!.next?.get(tokens[ti]!.key);
+      if (node === undefined) break;
+      const key = node.key;
+      if (node.notState && first.cap) skip = n;
       const t0 = keep[p]!;
       const t1 = ti + 1;
-      const role = ROLE_LEXICON.get(key);
+      const role = node.role;
       if (role && !(key === 'pm' && !tokens[ti]!.cap) && !(n === 1 && key === 'chair' && !first.cap)) {
         matched = { kind: 'role', t0, t1, sense: role };
         matchedN = n;
       }
       // "President Putin" as an alias: the role is read as a role, the name after it as the name.
       const roleFirst: boolean = matched !== null && matched.kind === 'role' && matched.t0 === t0;
-      const entries: NameEntry[] | undefined = first.cap && !roleFirst ? index.names.get(key) : undefined;
+      const entries: NameEntry[] | undefined = first.cap && !roleFirst ? node.names : undefined;
       if (entries && entries.length > 0) {
         const persons: Array<Extract<NameEntry, { kind: 'person' }>> = [];
         let state: Extract<NameEntry, { kind: 'state' }> | undefined;

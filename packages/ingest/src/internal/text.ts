@@ -21,6 +21,26 @@ export function tokenKey(word: string): string {
   return f.length <= 3 ? f : f.replace(/(.)\1+/g, '$1');
 }
 
+interface WordInfo {
+  key: string;
+  cap: boolean;
+}
+
+/** Keys of words already seen: readouts repeat their words, and folding is the costly part. */
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 50_000;
+const CAP = /^\p{Lu}/u;
+
+function wordInfo(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (info === undefined) {
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    info = { key: tokenKey(word), cap: CAP.test(word) };
+    wordCache.set(word, info);
+  }
+  return info;
+}
+
 /** Tokens dropped from name keys so "al-Sisi", "el-Sisi" and "Sisi" meet. */
 const NAME_PARTICLES = new Set(['al', 'el']);
 
@@ -40,15 +60,17 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const word = m[0];
+    const info = wordInfo(word);
     tokens.push({
       start: start + offset,
       end: start + word.length + offset,
       text: word,
-      key: tokenKey(word),
-      cap: /^\p{Lu}/u.test(word),
+      key: info.key,
+      cap: info.cap,
       gap: text.slice(last, start),
     });
     last = start + word.length;
@@ -70,6 +92,8 @@ export function isParticle(token: Token): boolean {
 
 /** Gaps allowed inside one multi-word name: spaces, hyphens, apostrophes, initials' dots. */
 export function isJoiningGap(gap: string): boolean {
+  // Most gaps are one space: answer those without a regular expression.
+  if (gap === ' ') return true;
   return /^[\s\-‐‑'’.]{0,3}$/.test(gap) && !/\n/.test(gap);
 }
 
