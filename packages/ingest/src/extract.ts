@@ -21,6 +21,7 @@ import {
   findJoiners,
   findTriggers,
   groupMentions,
+  hasTrigger,
   INITIATIVE,
   isPlanned,
   modeCue,
@@ -377,8 +378,19 @@ export function extractReadout(
     m.state !== null &&
     knowledge.index.orgs.has(m.state) &&
     !knowledge.index.states.has(m.state);
+  // Triggers of each segment, found once: the candidate loop, the joiner check and the
+  // sentence attribution all ask.
+  const segmentTriggers: Array<Trigger[] | undefined> = [];
+  const triggersOf = (si: number): Trigger[] => {
+    let found = segmentTriggers[si];
+    if (found === undefined) {
+      found = findTriggers(segments[si]!.text);
+      segmentTriggers[si] = found;
+    }
+    return found;
+  };
   segments.forEach((seg, si) => {
-    const triggers = findTriggers(seg.text);
+    const triggers = triggersOf(si);
     if (triggers.length === 0) return;
     const isTitle = seg.start < titleEnd;
     const inSentence = mentionsIn(seg).filter((m) => !collective(m));
@@ -408,7 +420,7 @@ export function extractReadout(
     const next = isTitle ? undefined : segments[si + 1];
     // A next sentence with its own trigger adds people only when it points back ("joined the call").
     const joiners =
-      next && (findTriggers(next.text).length === 0 || JOINED_THE.test(next.text))
+      next && (triggersOf(si + 1).length === 0 || JOINED_THE.test(next.text))
         ? findJoiners(next.text, next.start, mentionsIn(next))
         : [];
     if (joiners.length > 0) {
@@ -725,7 +737,7 @@ export function extractReadout(
       const firstTrigger = Math.min(...built.flatMap((b) => [...b.sentences]));
       if (i < firstTrigger) {
         // A lead sentence about the conversations in general ("X spoke to leaders of ... on phone").
-        if (seg.start >= titleEnd && findTriggers(seg.text).length > 0) for (const a of about) a.add(i);
+        if (seg.start >= titleEnd && triggersOf(i).length > 0) for (const a of about) a.add(i);
         return;
       }
       for (const bi of current) about[bi]!.add(i);
@@ -772,7 +784,7 @@ export function extractReadout(
     const office = officeOn(person, refDate, m.state) ?? person.offices.at(-1);
     leaders.push({ id: person.id, name: person.name, state: m.state ?? office?.polity ?? null });
   }
-  if (calls.length === 0 && triggerSentences.size === 0 && findTriggers(text).length > 0) {
+  if (calls.length === 0 && triggerSentences.size === 0 && hasTrigger(text)) {
     warnings.push(
       'interaction words found, but none reports a conversation that took place between named leaders',
     );

@@ -142,12 +142,16 @@ export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
-  const taken = new Uint8Array(text.length);
+  let taken: Uint8Array | null = null;
   for (const p of TRIGGER_PATTERNS) {
-    p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
+    // exec on the shared pattern, not matchAll: matchAll copies the expression on every call.
+    const re = p.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
+      if (e === s) re.lastIndex++;
+      taken ??= new Uint8Array(text.length);
       if (taken.subarray(s, e).includes(1)) continue;
       taken.fill(1, s, e);
       const word = m[0].toLowerCase();
@@ -165,6 +169,16 @@ export function findTriggers(text: string): Trigger[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether findTriggers would find anything: the first match of any pattern always counts. */
+export function hasTrigger(text: string): boolean {
+  return TRIGGER_PATTERNS.some((p) => {
+    p.re.lastIndex = 0;
+    const found = p.re.test(text);
+    p.re.lastIndex = 0;
+    return found;
+  });
 }
 
 const PLAN_BEFORE =
