@@ -424,8 +424,18 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     exclude: combinePatterns(t.exclude),
     local: [...t.patterns, ...t.exclude].some((p) => LOOKS_AROUND.test(p)),
   }));
-  const officeList: Array<{ person: GazetteerPerson; office: Office }> = [];
-  for (const p of persons.values()) for (const office of p.offices) officeList.push({ person: p, office });
+  // Offices by polity, each list in gazetteer order: holders() reads only its polity's.
+  const officesByPolity = new Map<string, Array<{ person: GazetteerPerson; office: Office }>>();
+  for (const p of persons.values()) {
+    for (const office of p.offices) {
+      let list = officesByPolity.get(office.polity);
+      if (!list) {
+        list = [];
+        officesByPolity.set(office.polity, list);
+      }
+      list.push({ person: p, office });
+    }
+  }
 
   const phrases = buildPhrases(names, notStates);
   const index: KnowledgeIndex = { names, maxNameTokens, notStates, phrases, states, orgs, persons, themes };
@@ -450,8 +460,8 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     holders(polity, role, date) {
       const canon = canonicalRole(role);
       const found: GazetteerPerson[] = [];
-      for (const { person, office } of officeList) {
-        if (office.polity !== polity || !inOffice(office, date)) continue;
+      for (const { person, office } of officesByPolity.get(polity) ?? []) {
+        if (!inOffice(office, date)) continue;
         if (!rolesCompatible(office.role, canon)) continue;
         if (!found.includes(person)) found.push(person);
       }

@@ -139,8 +139,24 @@ function buildLexicon(): Map<string, RoleSense> {
 export const ROLE_LEXICON = buildLexicon();
 export const ROLE_MAX_TOKENS = Math.max(...[...ROLE_LEXICON.keys()].map((k) => k.split(' ').length));
 
+/** Roles seen so far: the gazetteer has a few dozen distinct ones, asked about again and again. */
+const canonCache = new Map<string, string>();
+const leaderOfficeCache = new Map<string, boolean>();
+const leaderRoleCache = new Map<string, boolean>();
+const ROLE_CACHE_MAX = 10_000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= ROLE_CACHE_MAX) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Canonical form of an office's role as the gazetteer writes it. */
 export function canonicalRole(role: string): string {
+  return canonCache.get(role) ?? remember(canonCache, role, computeCanonicalRole(role));
+}
+
+function computeCanonicalRole(role: string): string {
   role = role.replace(/^(?:acting|interim|caretaker)\s+/i, '');
   const sense =
     ROLE_LEXICON.get(nameKey(role)) ?? ROLE_LEXICON.get(nameKey(role.replace(/\s+(?:of|for)\s+.*$/i, '')));
@@ -182,11 +198,19 @@ export function rolesCompatible(officeRole: string, textCanon: string): boolean 
  * any office counts unless its role is a non-leader one (deputy, vice, minister, crown prince).
  */
 export function isLeaderOffice(role: string): boolean {
+  return leaderOfficeCache.get(role) ?? remember(leaderOfficeCache, role, computeIsLeaderOffice(role));
+}
+
+function computeIsLeaderOffice(role: string): boolean {
   if (/\b(?:vice|deputy)\b/i.test(role)) return false;
   return !NON_LEADER.has(canonicalRole(role)) || /^minister of state$/i.test(role);
 }
 
 export function isLeaderRole(role: string): boolean {
+  return leaderRoleCache.get(role) ?? remember(leaderRoleCache, role, computeIsLeaderRole(role));
+}
+
+function computeIsLeaderRole(role: string): boolean {
   const canon = canonicalRole(role);
   if (NON_LEADER.has(canon)) return false;
   return ROLE_LEXICON.get(nameKey(canon))?.leader ?? false;
