@@ -104,7 +104,9 @@ export function buildGraphData(
       const participants = [...new Set(call.participants.map((p) => p.id))];
       if (participants.length < 2) continue;
       for (const p of call.participants) {
-        addNode(p.id, 'Leader', leaderProperties(p, context));
+        // As in Neo4j: the last call a person took part in says who they are; a mention
+        // never overwrites it.
+        nodes.set(p.id, { id: p.id, label: 'Leader', properties: leaderProperties(p, context) });
         if (p.state) addPolity(p.state);
       }
       const key = [...participants].sort().join('|');
@@ -116,8 +118,10 @@ export function buildGraphData(
         subjects: call.subjects,
         evidence: call.evidence.map((s) => `${s.start}:${s.end}`),
       };
-      const twin = calls.find(
-        (c) => c.key === key && c.mode === call.mode && c.reports.every((r) => datesClose(r.date, call.date)),
+      const twin = pickCall(
+        calls.filter((c) => c.key === key && c.mode === call.mode),
+        (c) => c.reports.map((r) => r.date),
+        call.date,
       );
       if (twin) twin.reports.push(report);
       else
@@ -210,6 +214,31 @@ export function buildGraphData(
 export function datesClose(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
   return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+}
+
+/**
+ * Of the calls a report may describe, those whose every date lies within a day of the
+ * report's, the one with the smallest id. The Neo4j loader makes the same choice, so a
+ * corpus gives the same calls whether it is loaded in one batch or many.
+ */
+export function pickCall<T extends { id: string }>(
+  candidates: Iterable<T>,
+  datesOf: (candidate: T) => Iterable<string | null>,
+  date: string | null,
+): T | undefined {
+  let best: T | undefined;
+  for (const candidate of candidates) {
+    if (best !== undefined && best.id <= candidate.id) continue;
+    let fits = true;
+    for (const d of datesOf(candidate)) {
+      if (!datesClose(d, date)) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits) best = candidate;
+  }
+  return best;
 }
 
 export function sortedUnique(values: Iterable<string | null>): string[] {

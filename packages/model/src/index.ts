@@ -4,6 +4,7 @@ export {
   datesClose,
   type GraphContext,
   leaderProperties,
+  pickCall,
   sortedUnique,
 } from './build.ts';
 export { ERROR_CODES, type ErrorCode, HotlineError, isHotlineError } from './errors.ts';

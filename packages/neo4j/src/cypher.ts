@@ -42,6 +42,13 @@ MERGE (l:Leader {id: row.id})
 SET l.name = row.name, l.aliases = row.aliases, l.verified = row.verified, l.leader = row.leader,
     l.state = row.state, l.role = row.role`;
 
+/** People only mentioned: created if new, never overwriting what a call said about them. */
+export const MERGE_MENTIONED_LEADERS = `
+UNWIND $rows AS row
+MERGE (l:Leader {id: row.id})
+  ON CREATE SET l.name = row.name, l.aliases = row.aliases, l.verified = row.verified, l.leader = row.leader,
+                l.state = row.state, l.role = row.role`;
+
 export const MERGE_LEADS = `
 UNWIND $rows AS row
 MATCH (l:Leader {id: row.leader})
@@ -57,18 +64,53 @@ SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.publish
     r.language = row.language, r.warnings = row.warnings`;
 
 /**
- * Finds calls already stored that a new report may describe: same people, same mode, and a
- * date within a day of every date already reported (so consecutive daily calls do not chain
- * into one).
+ * For each reported call: the stored calls it may describe (same people, same mode, a date
+ * within a day of every date already reported, so consecutive daily calls do not chain into
+ * one), and whether the id it would get as a new call is already taken.
  */
 export const FIND_MATCHING_CALLS = `
 UNWIND $rows AS row
-MATCH (c:Call {key: row.key, mode: row.mode})
-WHERE (row.date IS NULL AND size(c.dates) = 0)
-   OR (row.date IS NOT NULL AND size(c.dates) > 0
-       AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
-RETURN row.ref AS ref, c.id AS id, [d IN c.dates | toString(d)] AS dates
-ORDER BY c.id`;
+CALL (row) {
+  MATCH (c:Call {key: row.key, mode: row.mode})
+  WHERE (row.date IS NULL AND size(c.dates) = 0)
+     OR (row.date IS NOT NULL AND size(c.dates) > 0
+         AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
+  RETURN collect({id: c.id, dates: [d IN c.dates | toString(d)]}) AS matches
+}
+RETURN row.ref AS ref, row.call AS call, matches, EXISTS { (:Call {id: row.call}) } AS taken`;
+
+/**
+ * Calls no one has stored yet, built in memory from the batch's reports: the node with its
+ * final properties, REPORTS, TOOK_PART, ABOUT and CALLED in one statement.
+ */
+export const CREATE_CALLS = `
+UNWIND $rows AS row
+CREATE (c:Call {id: row.id, key: row.key, mode: row.mode, multilateral: row.multilateral,
+                dates: [d IN row.dates | date(d)], date: date(row.date), initiators: row.initiators,
+                themes: row.themes, sources: row.sources})
+WITH c, row
+CALL (c, row) {
+  UNWIND row.reports AS rep
+  MATCH (r:Readout {id: rep.readout})
+  CREATE (r)-[:REPORTS {evidence: rep.evidence, date: date(rep.date), initiator: rep.initiator,
+                        themes: rep.themes, subjects: rep.subjects, participants: rep.participants}]->(c)
+}
+CALL (c, row) {
+  UNWIND row.took AS t
+  MATCH (l:Leader {id: t.leader})
+  CREATE (l)-[:TOOK_PART {initiator: t.initiator}]->(c)
+}
+CALL (c, row) {
+  UNWIND row.topics AS t
+  MERGE (tp:Topic {id: t.id})
+    ON CREATE SET tp.label = t.label, tp.kind = t.kind
+  CREATE (c)-[:ABOUT]->(tp)
+}
+CALL (c, row) {
+  UNWIND row.called AS k
+  MATCH (a:Leader {id: k.from}), (b:Leader {id: k.to})
+  CREATE (a)-[:CALLED {call: row.id, date: date(row.date), mode: row.mode, themes: row.themes}]->(b)
+}`;
 
 export const MERGE_REPORTS = `
 UNWIND $rows AS row
@@ -83,17 +125,17 @@ UNWIND row.participants AS pid
 MATCH (l:Leader {id: pid})
 MERGE (l)-[:TOOK_PART]->(c)`;
 
-export const MERGE_POLITY_MENTIONS = `
+export const CREATE_POLITY_MENTIONS = `
 UNWIND $rows AS row
 MATCH (r:Readout {id: row.readout})
 MATCH (n:State|Organization {code: row.target})
-MERGE (r)-[:MENTIONS]->(n)`;
+CREATE (r)-[:MENTIONS]->(n)`;
 
-export const MERGE_LEADER_MENTIONS = `
+export const CREATE_LEADER_MENTIONS = `
 UNWIND $rows AS row
 MATCH (r:Readout {id: row.readout})
 MATCH (n:Leader {id: row.target})
-MERGE (r)-[:MENTIONS]->(n)`;
+CREATE (r)-[:MENTIONS]->(n)`;
 
 export const READ_CALL_REPORTS = `
 UNWIND $ids AS cid

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONTEXT, call, extraction, PEOPLE } from '../test/extractions.ts';
+import { dumpGraph } from '../test/dump.ts';
+import { CONTEXT, call, extraction, overlappingCorpus, PEOPLE } from '../test/extractions.ts';
 import { countGraph, resetGraph } from './admin.ts';
 import { createClient, type GraphClient } from './client.ts';
 import { resolveConnectionConfig } from './config.ts';
@@ -181,4 +182,24 @@ describe('loading extractions into Neo4j', () => {
     );
     expect(leads).toEqual([{ code: 'RUS', role: 'President', from: '2000-01-01' }]);
   });
+
+  it("builds the same graph whether one conversation's reports arrive in one batch or apart", async () => {
+    const readouts = overlappingCorpus(240);
+    await loadExtractions(client, readouts, CONTEXT, { batchSize: 500 });
+    const oneBatch = await dumpGraph(client);
+    expect(oneBatch.filter((line) => line.startsWith('["CALLED"')).length).toBeGreaterThan(50);
+
+    for (const batchSize of [1, 7]) {
+      await resetGraph(client);
+      await loadExtractions(client, readouts, CONTEXT, { batchSize });
+      expect(await dumpGraph(client)).toEqual(oneBatch);
+    }
+
+    // Half first, then everything: the second load adds reports to calls already stored.
+    await resetGraph(client);
+    await loadExtractions(client, readouts.slice(0, 120), CONTEXT, { batchSize: 500 });
+    const summary = await loadExtractions(client, readouts, CONTEXT, { batchSize: 500 });
+    expect(summary.readouts).toEqual({ new: 120, unchanged: 120, updated: 0 });
+    expect(await dumpGraph(client)).toEqual(oneBatch);
+  }, 120_000);
 });

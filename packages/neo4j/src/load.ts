@@ -6,18 +6,23 @@
  * extraction) is unchanged; when it changed, its old facts are detached first and every
  * call it touched is recomputed from the reports that remain, so no stale edge survives
  * and facts still supported by other readouts stay.
+ *
+ * Most calls of a load are new: no stored call describes them. Those are built here, in
+ * memory, from the batch's reports and written with one CREATE statement; only calls that
+ * already exist (another source's report, a replaced readout) are merged and recomputed in
+ * the database. Leaders, states and their offices are written once per load, not per batch.
  */
 import { createHash } from 'node:crypto';
 import {
   type CallMode,
   calledPairs,
   callId,
-  datesClose,
   type Extraction,
   type GraphContext,
   HotlineError,
   leaderProperties,
   type Properties,
+  pickCall,
   slugify,
   sortedUnique,
   subjectTopicId,
@@ -84,6 +89,28 @@ interface StoredReport {
   participants: string[] | null;
 }
 
+/** What a load has written so far, so later batches skip it: id → the properties written. */
+interface LoadMemo {
+  written: Map<string, string>;
+}
+
+interface Tally {
+  new: number;
+  unchanged: number;
+  updated: number;
+  reported: number;
+  created: number;
+  removed: number;
+  leadersNew: number;
+}
+
+interface BatchOutcome {
+  tally: Tally;
+  replaced: boolean;
+  /** Entries for the memo, kept only once the transaction has committed. */
+  written: Array<[string, string]>;
+}
+
 export function readoutFingerprint(extraction: Extraction): string {
   const { source: _source, ...content } = extraction;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 24);
@@ -115,6 +142,7 @@ export async function loadExtractions(
     batches: 0,
     stopped: false,
   };
+  const memo: LoadMemo = { written: new Map() };
   const total = Array.isArray(extractions) ? extractions.length : null;
   let done = 0;
   let batch: Extraction[] = [];
@@ -123,7 +151,12 @@ export async function loadExtractions(
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    replacedAny = (await client.write((tx) => loadBatch(tx, current, context, summary))) || replacedAny;
+    // A managed transaction may run its work again on a transient error: the outcome is
+    // folded into the summary and the memo only after the commit.
+    const outcome = await client.write((tx) => loadBatch(tx, current, context, memo));
+    for (const [key, value] of outcome.written) memo.written.set(key, value);
+    addTally(summary, outcome.tally);
+    replacedAny = replacedAny || outcome.replaced;
     summary.batches += 1;
     done += current.length;
     opts.onProgress?.({ done, total });
@@ -143,18 +176,35 @@ export async function loadExtractions(
   return summary;
 }
 
-/** Loads one batch inside one transaction; returns whether any earlier facts were replaced. */
+function addTally(summary: LoadSummary, tally: Tally): void {
+  summary.readouts.new += tally.new;
+  summary.readouts.unchanged += tally.unchanged;
+  summary.readouts.updated += tally.updated;
+  summary.calls.reported += tally.reported;
+  summary.calls.created += tally.created;
+  summary.calls.removed += tally.removed;
+  summary.leaders.new += tally.leadersNew;
+}
+
+/** Loads one batch inside one transaction. */
 async function loadBatch(
   tx: ManagedTransaction,
   extractions: Extraction[],
   context: LoadContext,
-  summary: LoadSummary,
-): Promise<boolean> {
-  // A managed transaction may be retried: count into a local tally, commit it at the end.
-  const tally = { new: 0, unchanged: 0, updated: 0, reported: 0, created: 0, removed: 0, leadersNew: 0 };
+  memo: LoadMemo,
+): Promise<BatchOutcome> {
+  const tally: Tally = {
+    new: 0,
+    unchanged: 0,
+    updated: 0,
+    reported: 0,
+    created: 0,
+    removed: 0,
+    leadersNew: 0,
+  };
   const rows = uniqueReadouts(extractions);
   const classified = await tx.run(Q.CLASSIFY_READOUTS, {
-    rows: rows.map((r) => ({ id: r.id, sourceKey: r.sourceKey })),
+    rows: [...rows.values()].map((r) => ({ id: r.id, sourceKey: r.sourceKey })),
   });
   const toWrite: ReadoutRow[] = [];
   const detach: string[] = [];
@@ -163,7 +213,7 @@ async function loadBatch(
     const id = record.get('id') as string;
     const stored = record.get('fingerprint') as string | null;
     const replaced = record.get('replaced') as string[];
-    const row = rows.find((r) => r.id === id)!;
+    const row = rows.get(id)!;
     if (stored === row.fingerprint && replaced.length === 0) {
       tally.unchanged += 1;
       continue;
@@ -184,32 +234,30 @@ async function loadBatch(
     if (deleteOld.length > 0) await tx.run(Q.DELETE_READOUTS, { ids: deleteOld });
   }
 
+  const written: Array<[string, string]> = [];
   if (toWrite.length > 0) {
-    await writePolitiesAndLeaders(tx, toWrite, context, tally);
+    const stateOf = await writePolitiesAndLeaders(tx, toWrite, context, memo, tally, written);
     await tx.run(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) });
-    const callRows = await assignCallIds(tx, toWrite);
-    if (callRows.length > 0) {
-      const merged = await tx.run(Q.MERGE_REPORTS, { rows: callRows });
-      tally.created += merged.summary.counters.updates().nodesCreated;
+    const { fresh, merged } = await assignCallIds(tx, toWrite);
+    if (fresh.length > 0) {
+      const rows = fresh.map((group) => freshCall(group, stateOf, context));
+      await tx.run(Q.CREATE_CALLS, { rows });
+      tally.created += rows.length;
     }
-    for (const row of callRows) touchedCalls.add(row.call);
-    tally.reported += callRows.length;
+    if (merged.length > 0) {
+      const result = await tx.run(Q.MERGE_REPORTS, { rows: merged });
+      tally.created += result.summary.counters.updates().nodesCreated;
+      for (const row of merged) touchedCalls.add(row.call);
+    }
+    tally.reported += merged.length + fresh.reduce((n, group) => n + group.length, 0);
     await writeMentions(tx, toWrite);
   }
 
   if (touchedCalls.size > 0) tally.removed += await recomputeCalls(tx, [...touchedCalls], context);
-
-  summary.readouts.new += tally.new;
-  summary.readouts.unchanged += tally.unchanged;
-  summary.readouts.updated += tally.updated;
-  summary.calls.reported += tally.reported;
-  summary.calls.created += tally.created;
-  summary.calls.removed += tally.removed;
-  summary.leaders.new += tally.leadersNew;
-  return detach.length > 0;
+  return { tally, replaced: detach.length > 0, written };
 }
 
-function uniqueReadouts(extractions: Extraction[]): ReadoutRow[] {
+function uniqueReadouts(extractions: Extraction[]): Map<string, ReadoutRow> {
   const byId = new Map<string, ReadoutRow>();
   for (const extraction of extractions) {
     // The same text twice in one batch is one readout; the last reading wins.
@@ -220,7 +268,7 @@ function uniqueReadouts(extractions: Extraction[]): ReadoutRow[] {
       extraction,
     });
   }
-  return [...byId.values()];
+  return byId;
 }
 
 function readoutProperties(row: ReadoutRow) {
@@ -240,71 +288,106 @@ function readoutProperties(row: ReadoutRow) {
   };
 }
 
+/**
+ * Merges the batch's leaders, states, organizations and offices, skipping what this load has
+ * already written with the same properties. Returns the state of each person who took part in
+ * a call, as stored.
+ */
 async function writePolitiesAndLeaders(
   tx: ManagedTransaction,
   rows: ReadoutRow[],
   context: LoadContext,
+  memo: LoadMemo,
   tally: { leadersNew: number },
-): Promise<void> {
-  const leaders = new Map<string, Properties>();
+  written: Array<[string, string]>,
+): Promise<Map<string, string | null>> {
+  // A person's properties come from the last call they took part in; a person only mentioned
+  // is created from the first mention and never overwrites what a call said (role, state).
+  const participants = new Map<string, Properties>();
+  const mentioned = new Map<string, Properties>();
   const polityCodes = new Set<string>();
   for (const { extraction } of rows) {
     for (const call of extraction.calls) {
       for (const p of call.participants) {
-        if (!leaders.has(p.id)) leaders.set(p.id, leaderProperties(p, context));
+        participants.set(p.id, leaderProperties(p, context));
         if (p.state) polityCodes.add(p.state);
       }
     }
     for (const m of extraction.mentions.leaders) {
-      if (!leaders.has(m.id)) {
+      if (!mentioned.has(m.id)) {
         const person = { ...m, role: null, leader: true, verified: true };
-        leaders.set(m.id, leaderProperties(person, context));
+        mentioned.set(m.id, leaderProperties(person, context));
       }
       if (m.state) polityCodes.add(m.state);
     }
     for (const code of extraction.mentions.states) polityCodes.add(code);
   }
+  const isNew = (key: string, value: object) => {
+    const json = JSON.stringify(value);
+    if (memo.written.get(key) === json) return false;
+    written.push([key, json]);
+    return true;
+  };
+  const leaderRows: Properties[] = [];
+  const mentionRows: Properties[] = [];
+  for (const [id, leader] of participants) if (isNew(`leader:${id}`, leader)) leaderRows.push(leader);
+  for (const [id, leader] of mentioned) {
+    if (participants.has(id) || memo.written.has(`leader:${id}`)) continue;
+    written.push([`leader:${id}`, 'mentioned']);
+    mentionRows.push(leader);
+  }
   const leads: Array<{ leader: string; polity: string; role: string; from: string; to: string | null }> = [];
-  for (const leader of leaders.values()) {
+  for (const leader of [...participants.values(), ...mentioned.values()]) {
     if (leader.verified !== true) continue;
     const id = String(leader.id);
-    for (const office of context.offices(id)) {
-      leads.push({
-        leader: id,
-        polity: office.polity,
-        role: office.role,
-        from: office.from,
-        to: office.to,
-      });
-      polityCodes.add(office.polity);
-    }
+    const offices = context.offices(id);
+    for (const office of offices) polityCodes.add(office.polity);
+    if (!isNew(`leads:${id}`, offices)) continue;
+    for (const office of offices)
+      leads.push({ leader: id, polity: office.polity, role: office.role, from: office.from, to: office.to });
   }
   const states: object[] = [];
   const organizations: object[] = [];
   for (const code of polityCodes) {
     const polity = context.polity(code);
-    if (polity?.kind === 'organization') organizations.push({ code, name: polity.name });
-    else
-      states.push({
-        code,
-        name: polity?.name ?? code,
-        region: polity?.region ?? null,
-        subregion: null,
-        lat: polity?.latlng?.[0] ?? null,
-        lng: polity?.latlng?.[1] ?? null,
-      });
+    if (polity?.kind === 'organization') {
+      const row = { code, name: polity.name };
+      if (isNew(`polity:${code}`, row)) organizations.push(row);
+      continue;
+    }
+    const row = {
+      code,
+      name: polity?.name ?? code,
+      region: polity?.region ?? null,
+      subregion: null,
+      lat: polity?.latlng?.[0] ?? null,
+      lng: polity?.latlng?.[1] ?? null,
+    };
+    if (isNew(`polity:${code}`, row)) states.push(row);
   }
   if (states.length > 0) await tx.run(Q.MERGE_STATES, { rows: states });
   if (organizations.length > 0) await tx.run(Q.MERGE_ORGANIZATIONS, { rows: organizations });
-  if (leaders.size > 0) {
-    const result = await tx.run(Q.MERGE_LEADERS, { rows: [...leaders.values()] });
+  if (leaderRows.length > 0) {
+    const result = await tx.run(Q.MERGE_LEADERS, { rows: leaderRows });
+    tally.leadersNew += result.summary.counters.updates().nodesCreated;
+  }
+  if (mentionRows.length > 0) {
+    const result = await tx.run(Q.MERGE_MENTIONED_LEADERS, { rows: mentionRows });
     tally.leadersNew += result.summary.counters.updates().nodesCreated;
   }
   if (leads.length > 0) await tx.run(Q.MERGE_LEADS, { rows: leads });
+  return new Map([...participants].map(([id, l]) => [id, (l.state as string | null) ?? null]));
 }
 
-/** Gives every reported call the id of the stored call it describes, or a new one. */
-async function assignCallIds(tx: ManagedTransaction, rows: ReadoutRow[]): Promise<CallRow[]> {
+/**
+ * Gives every reported call the id of the call it describes: a stored one, another report's
+ * in this batch, or a new one. Returns the reports of calls no one has stored yet, grouped
+ * by call (`fresh`), and the reports to merge into calls that exist (`merged`).
+ */
+async function assignCallIds(
+  tx: ManagedTransaction,
+  rows: ReadoutRow[],
+): Promise<{ fresh: CallRow[][]; merged: CallRow[] }> {
   const calls: CallRow[] = [];
   for (const { id, extraction } of rows) {
     extraction.calls.forEach((call, index) => {
@@ -327,52 +410,131 @@ async function assignCallIds(tx: ManagedTransaction, rows: ReadoutRow[]): Promis
       });
     });
   }
-  if (calls.length === 0) return calls;
+  if (calls.length === 0) return { fresh: [], merged: [] };
   const found = await tx.run(Q.FIND_MATCHING_CALLS, {
-    rows: calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date })),
+    rows: calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date, call: c.call })),
   });
-  const stored = new Map<string, string>();
-  const storedDates = new Map<string, string[]>();
+  const matches = new Map<string, Array<{ id: string; dates: string[] }>>();
+  const taken = new Set<string>();
   for (const record of found.records) {
-    const ref = record.get('ref') as string;
-    if (stored.has(ref)) continue;
-    stored.set(ref, record.get('id') as string);
-    storedDates.set(record.get('id') as string, record.get('dates') as string[]);
+    matches.set(record.get('ref') as string, record.get('matches') as Array<{ id: string; dates: string[] }>);
+    if (record.get('taken') === true) taken.add(record.get('call') as string);
   }
-  // Reports of one conversation within this batch share an id too: every date grouped under
-  // a call, stored or new, must lie within a day, as in FIND_MATCHING_CALLS.
-  const chosen: CallRow[] = [];
-  const fits = (call: string, date: string | null) =>
-    (storedDates.get(call) ?? []).every((d) => datesClose(d, date)) &&
-    chosen.filter((other) => other.call === call).every((other) => datesClose(other.date, date));
+  // Calls in play: every date each already has, stored or from this batch's reports.
+  const datesOf = new Map<string, Array<string | null>>();
+  const newByKey = new Map<string, string[]>();
   for (const row of calls) {
-    const existing = stored.get(row.ref);
-    if (existing && fits(existing, row.date)) {
-      row.call = existing;
+    const stored = (matches.get(row.ref) ?? []).map((m) => {
+      if (!datesOf.has(m.id)) datesOf.set(m.id, [...m.dates]);
+      return m.id;
+    });
+    const keyMode = `${row.key}#${row.mode}`;
+    const candidates = [...stored, ...(newByKey.get(keyMode) ?? [])].map((id) => ({ id }));
+    const chosen = pickCall(candidates, (c) => datesOf.get(c.id) ?? [], row.date);
+    if (chosen) {
+      row.call = chosen.id;
     } else {
-      const twin = chosen.find((c) => c.key === row.key && c.mode === row.mode && fits(c.call, row.date));
-      if (twin) row.call = twin.call;
+      newByKey.set(keyMode, [...(newByKey.get(keyMode) ?? []), row.call]);
+      if (!datesOf.has(row.call)) datesOf.set(row.call, []);
     }
-    chosen.push(row);
+    datesOf.get(row.call)!.push(row.date);
   }
-  return chosen;
+  const existing = new Set([...matches.values()].flatMap((list) => list.map((m) => m.id)));
+  const fresh = new Map<string, CallRow[]>();
+  const merged: CallRow[] = [];
+  for (const row of calls) {
+    if (existing.has(row.call) || taken.has(row.call)) merged.push(row);
+    else fresh.set(row.call, [...(fresh.get(row.call) ?? []), row]);
+  }
+  return { fresh: [...fresh.values()], merged };
+}
+
+/** A call's stored state, computed from the reports that support it. */
+interface CallState {
+  dates: string[];
+  initiators: string[];
+  themes: string[];
+  topics: Array<{ id: string; label: string; kind: string }>;
+  took: Array<{ leader: string; initiator: boolean }>;
+  called: Array<{ from: string; to: string }>;
+}
+
+/**
+ * Dates and initiators from all sources (disagreements kept side by side), topics as the
+ * union, who took part and CALLED edges from the first report by readout id. `reports` must
+ * be ordered by readout id.
+ */
+function callState(
+  reports: StoredReport[],
+  stateOf: (leader: string) => string | null,
+  context: LoadContext,
+): CallState {
+  const dates = sortedUnique(reports.map((r) => r.date));
+  const initiators = sortedUnique(reports.map((r) => r.initiator));
+  const themes = sortedUnique(reports.flatMap((r) => r.themes ?? []));
+  const subjects = sortedUnique(reports.flatMap((r) => r.subjects ?? []));
+  const participants = reports[0]?.participants ?? [];
+  const topics = [
+    ...themes.map((t) => ({ id: themeTopicId(t), label: context.themeLabel?.(t) ?? t, kind: 'theme' })),
+    ...subjects
+      .filter((s) => slugify(s) !== '')
+      .map((s) => ({ id: subjectTopicId(s), label: s, kind: 'subject' })),
+  ];
+  const { initiating, pairs } = calledPairs(participants, initiators, stateOf);
+  return {
+    dates,
+    initiators,
+    themes,
+    topics,
+    took: participants.map((p) => ({ leader: p, initiator: initiating.includes(p) })),
+    called: pairs.map(([from, to]) => ({ from, to })),
+  };
+}
+
+/** The CREATE_CALLS row of a call first reported in this batch. */
+function freshCall(group: CallRow[], stateOf: Map<string, string | null>, context: LoadContext) {
+  // One REPORTS edge per readout, the readout's last report winning, as MERGE would keep it.
+  const byReadout = new Map<string, CallRow>();
+  for (const row of group) byReadout.set(row.readout, row);
+  const reports = [...byReadout.values()].sort((a, b) => (a.readout < b.readout ? -1 : 1));
+  const first = group[0]!;
+  const state = callState(reports, (p) => stateOf.get(p) ?? null, context);
+  return {
+    id: first.call,
+    key: first.key,
+    mode: first.mode,
+    multilateral: (reports[0]?.participants.length ?? 0) > 2,
+    date: state.dates[0] ?? null,
+    sources: reports.length,
+    ...state,
+    reports: reports.map((r) => ({
+      readout: r.readout,
+      evidence: r.evidence,
+      date: r.date,
+      initiator: r.initiator,
+      themes: r.themes,
+      subjects: r.subjects,
+      participants: r.participants,
+    })),
+  };
 }
 
 async function writeMentions(tx: ManagedTransaction, rows: ReadoutRow[]): Promise<void> {
+  // Every readout written here is new or has had its mentions detached: CREATE, not MERGE.
   const polities: Array<{ readout: string; target: string }> = [];
   const people: Array<{ readout: string; target: string }> = [];
   for (const { id, extraction } of rows) {
     for (const code of new Set(extraction.mentions.states)) polities.push({ readout: id, target: code });
-    for (const leader of extraction.mentions.leaders) people.push({ readout: id, target: leader.id });
+    for (const leader of new Set(extraction.mentions.leaders.map((m) => m.id)))
+      people.push({ readout: id, target: leader });
   }
-  if (polities.length > 0) await tx.run(Q.MERGE_POLITY_MENTIONS, { rows: polities });
-  if (people.length > 0) await tx.run(Q.MERGE_LEADER_MENTIONS, { rows: people });
+  if (polities.length > 0) await tx.run(Q.CREATE_POLITY_MENTIONS, { rows: polities });
+  if (people.length > 0) await tx.run(Q.CREATE_LEADER_MENTIONS, { rows: people });
 }
 
 /**
- * Rebuilds each touched call from the reports that support it: dates and initiators from all
- * sources (disagreements kept side by side), topics as the union, CALLED edges anew. A call
- * no report supports any more is deleted with its edges.
+ * Rebuilds each touched call from the reports that support it (see callState), CALLED edges
+ * anew. A call no report supports any more is deleted with its edges.
  */
 async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: LoadContext): Promise<number> {
   const result = await tx.run(Q.READ_CALL_REPORTS, { ids });
@@ -391,30 +553,20 @@ async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: Lo
     }
     live.push(id);
     const stateOf = new Map(record.get('states') as Array<[string, string | null]>);
-    const dates = sortedUnique(reports.map((r) => r.date));
-    const initiators = sortedUnique(reports.map((r) => r.initiator));
-    const themes = sortedUnique(reports.flatMap((r) => r.themes ?? []));
-    const subjects = sortedUnique(reports.flatMap((r) => r.subjects ?? []));
-    const participants = reports[0]?.participants ?? [];
-    const topics = [
-      ...themes.map((t) => ({ id: themeTopicId(t), label: context.themeLabel?.(t) ?? t, kind: 'theme' })),
-      ...subjects
-        .filter((s) => slugify(s) !== '')
-        .map((s) => ({ id: subjectTopicId(s), label: s, kind: 'subject' })),
-    ];
+    const state = callState(reports, (p) => stateOf.get(p) ?? null, context);
+    const date = state.dates[0] ?? null;
     updates.push({
       id,
-      dates,
-      date: dates[0] ?? null,
-      initiators,
-      themes,
-      topics,
-      multilateral: participants.length > 2,
+      dates: state.dates,
+      date,
+      initiators: state.initiators,
+      themes: state.themes,
+      topics: state.topics,
+      multilateral: (reports[0]?.participants?.length ?? 0) > 2,
       sources: reports.length,
     });
-    const { initiating, pairs } = calledPairs(participants, initiators, (p) => stateOf.get(p) ?? null);
-    for (const p of participants) flags.push({ leader: p, call: id, initiator: initiating.includes(p) });
-    for (const [from, to] of pairs) called.push({ call: id, from, to, date: dates[0] ?? null, mode, themes });
+    for (const t of state.took) flags.push({ call: id, ...t });
+    for (const k of state.called) called.push({ call: id, ...k, date, mode, themes: state.themes });
   }
   if (orphans.length > 0) {
     await tx.run(Q.DELETE_CALLED_OF_CALLS, { ids: orphans });
