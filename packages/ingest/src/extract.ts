@@ -823,7 +823,15 @@ function themesOf(sentences: number[], segmentThemes: string[][], knowledge: Kno
  */
 function themesBySegment(segments: Segment[], themeText: string, knowledge: Knowledge): string[][] {
   const out: string[][] = segments.map(() => []);
-  for (const theme of knowledge.index.themes) {
+  // A pattern the filter rules out matches nowhere in the text, so it is left out.
+  const may = knowledge.index.themeFilter.candidates(themeText);
+  let at = 0;
+  for (const compiled of knowledge.index.themes) {
+    const first = at;
+    at += compiled.patterns.length;
+    const patterns = compiled.patterns.filter((_, k) => may[first + k] === 1);
+    if (patterns.length === 0) continue;
+    const theme = { ...compiled, patterns };
     const hits = theme.local ? null : themeHits(theme, segments, themeText);
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;

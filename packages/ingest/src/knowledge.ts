@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HotlineError, type Office, type Polity } from '@hotline/model';
 import { createStates, NOT_STATE_PHRASES, type StateEntry } from './internal/countries.ts';
+import { PrefixFilter } from './internal/prefilter.ts';
 import {
   canonicalRole,
   isLeaderRole,
@@ -53,8 +54,12 @@ export interface KnowledgeIndex {
   names: Map<string, NameEntry[]>;
   maxNameTokens: number;
   notStates: Set<string>;
+  /** Which theme patterns (all themes' `patterns`, in order) can match a text at all. */
+  themeFilter: PrefixFilter;
   /** Names, role phrases and not-state phrases by their first token key. */
   phrases: Map<string, PhraseNode>;
+  /** Role phrases alone: a phrase opening with a lower-case word can only be a role. */
+  rolePhrases: Map<string, PhraseNode>;
   states: Map<string, StateEntry>;
   orgs: Map<string, Organization>;
   persons: Map<string, GazetteerPerson>;
@@ -438,7 +443,19 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
   }
 
   const phrases = buildPhrases(names, notStates);
-  const index: KnowledgeIndex = { names, maxNameTokens, notStates, phrases, states, orgs, persons, themes };
+  const rolePhrases = buildPhrases(new Map(), new Set());
+  const index: KnowledgeIndex = {
+    names,
+    maxNameTokens,
+    notStates,
+    phrases,
+    rolePhrases,
+    themeFilter: new PrefixFilter(themes.flatMap((t) => t.patterns)),
+    states,
+    orgs,
+    persons,
+    themes,
+  };
   return {
     index,
     polities() {

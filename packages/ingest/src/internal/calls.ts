@@ -5,6 +5,7 @@
  * per counterpart or one joint candidate.
  */
 import type { CallMode } from '@hotline/model';
+import { PrefixFilter } from './prefilter.ts';
 import type { Mention } from './recognize.ts';
 import { SOURCE_ROLES } from './roles.ts';
 
@@ -138,12 +139,21 @@ export function modeCue(text: string): CallMode | 'meeting?' | null {
   return null;
 }
 
+/** The trigger expressions, in order (the prefilter's tests read them). */
+export const TRIGGER_EXPRESSIONS: readonly RegExp[] = TRIGGER_PATTERNS.map((p) => p.re);
+
+/** Which trigger patterns can match a text at all, from its words' first letters. */
+const TRIGGER_FILTER = new PrefixFilter(TRIGGER_EXPRESSIONS);
+
 export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
   let taken: Uint8Array | null = null;
-  for (const p of TRIGGER_PATTERNS) {
+  const may = TRIGGER_FILTER.candidates(text);
+  for (let pi = 0; pi < TRIGGER_PATTERNS.length; pi++) {
+    if (may[pi] === 0) continue;
+    const p = TRIGGER_PATTERNS[pi]!;
     // exec on the shared pattern, not matchAll: matchAll copies the expression on every call.
     const re = p.re;
     re.lastIndex = 0;
@@ -173,7 +183,9 @@ export function findTriggers(text: string): Trigger[] {
 
 /** Whether findTriggers would find anything: the first match of any pattern always counts. */
 export function hasTrigger(text: string): boolean {
-  return TRIGGER_PATTERNS.some((p) => {
+  const may = TRIGGER_FILTER.candidates(text);
+  return TRIGGER_PATTERNS.some((p, pi) => {
+    if (may[pi] === 0) return false;
     p.re.lastIndex = 0;
     const found = p.re.test(text);
     p.re.lastIndex = 0;

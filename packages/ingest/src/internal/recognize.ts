@@ -220,7 +220,9 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         for (let k = keep[p + n - 2]! + 1; k <= ti; k++) if (!isJoiningGap(tokens[k]!.gap)) ok = false;
         if (!ok) break;
       }
-      node = n === 1 ? index.phrases.get(tokens[ti]!.key) : node!.next?.get(tokens[ti]!.key);
+      // Names and not-state phrases count only when capitalized: otherwise look up roles alone.
+      if (n === 1) node = (first.cap ? index.phrases : index.rolePhrases).get(tokens[ti]!.key);
+      else node = node!.next?.get(tokens[ti]!.key);
       if (node === undefined) break;
       const key = node.key;
       if (node.notState && first.cap) skip = n;

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Knowledge, loadKnowledge } from '../knowledge.ts';
+import { TRIGGER_EXPRESSIONS } from './calls.ts';
+import { PrefixFilter, wordStartKeys } from './prefilter.ts';
+
+describe('wordStartKeys', () => {
+  it('reads the letters every match starts with', () => {
+    expect(wordStartKeys(/\bwars?\b/gi)).toEqual(['war']);
+    expect(wordStartKeys(/\bdefen[cs]e\b/gi)?.sort()).toEqual(['defenc', 'defens']);
+    expect(wordStartKeys(/(?:\b(?:air ?)?strikes?\b)|(?:\bescalat\w+\b)/gi)?.sort()).toEqual([
+      'air st',
+      'airstr',
+      'escala',
+      'strike',
+    ]);
+    expect(wordStartKeys(/(?<!\bsaid\s+)\b(?:by|via)\s+phone/gi)?.sort()).toEqual(['by', 'via']);
+    expect(wordStartKeys(/(?:\bG20\b|\bG-20\b)/g)?.sort()).toEqual(['g-20', 'g20']);
+  });
+
+  it('gives up on what it cannot bound', () => {
+    expect(wordStartKeys(/foo/g)).toBeNull(); // no word boundary before it
+    expect(wordStartKeys(/\b\w+/g)).toBeNull();
+    expect(wordStartKeys(/\b(?:a|\d)/g)).toBeNull();
+    expect(wordStartKeys(/\b[A-Z][a-z]+ relations/g)).toBeNull();
+    expect(wordStartKeys(/\b(?:x)?/g)).toBeNull();
+  });
+});
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge();
+});
+
+const EXTRA = [
+  /\bphone\s+calls?\b/gi,
+  /\b(?:hosted|welcomed)(?=\s+(?:the\s+)?\p{Lu})/gu,
+  /\bstrike\b/giu,
+  /\bU\.N\./g,
+  /\b(?:a|the)?\s*call\b/gi,
+  /\bco-?operation\b/gi,
+];
+
+describe('PrefixFilter', () => {
+  it('never rules out an expression that matches', () => {
+    const expressions = [
+      ...knowledge.index.themes.flatMap((t) => [...t.patterns, ...t.exclude]),
+      ...TRIGGER_EXPRESSIONS,
+      ...EXTRA,
+    ];
+    const filter = new PrefixFilter(expressions);
+    // Words taken from the expressions themselves, so that texts often match.
+    const words = [
+      ...new Set(
+        expressions.flatMap((re) => re.source.match(/[A-Za-z][A-Za-z' -]{1,20}/g) ?? []).map((w) => w.trim()),
+      ),
+    ].filter((w) => w !== '');
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(' ', ', ', '. ', '\n', '-', "'", '(', 'ſ', 'K', 'é', 'İ', '_', '7'),
+      fc.string({ maxLength: 4 }),
+    );
+    const text = fc
+      .tuple(fc.array(piece, { maxLength: 30 }), fc.constantFrom('keep', 'upper', 'lower', 'mixed'))
+      .map(([parts, c]) => {
+        const t = parts.join(' ');
+        if (c === 'upper') return t.toUpperCase();
+        if (c === 'lower') return t.toLowerCase();
+        if (c === 'mixed') return [...t].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('');
+        return t;
+      });
+    fc.assert(
+      fc.property(text, (t) => {
+        const may = filter.candidates(t);
+        expressions.forEach((re, i) => {
+          re.lastIndex = 0;
+          const hit = re.test(t);
+          re.lastIndex = 0;
+          if (hit) expect(may[i], `${re} on ${JSON.stringify(t)}`).toBe(1);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * A cheap pre-test for sets of regular expressions that each start at a word boundary with
+ * known letters ("\bphone calls?", "\b(?:met|meets)"). One pass over the text notes which
+ * expressions can match at all, so that only those are run. It never says no to a text an
+ * expression matches: an expression this reader does not understand is always run.
+ */
+
+interface Prefix {
+  text: string;
+  /** The prefix can still grow: everything read so far was literal. */
+  open: boolean;
+  /** A \b precedes the first character. */
+  anchored: boolean;
+}
+
+/** Prefix sets above this size stop growing (a shorter prefix is still a valid test). */
+const MAX_PREFIXES = 64;
+/** Characters compared per word start (six 7-bit codes still make an exact number). */
+const KEY_LENGTH = 6;
+
+/** Splits a pattern at its top-level '|'; null on unbalanced input. */
+function alternatives(source: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth < 0) return null;
+    } else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return null;
+  out.push(source.slice(from));
+  return out;
+}
+
+/** Index just past the ')' closing the group opened at `open`; -1 if none. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+/** A quantifier at `at`: its bounds and length; a plain atom is {1,1}. */
+function quantifier(source: string, at: number): { min: number; max: number; length: number } {
+  const c = source[at];
+  let q: { min: number; max: number; length: number } = { min: 1, max: 1, length: 0 };
+  if (c === '?') q = { min: 0, max: 1, length: 1 };
+  else if (c === '*') q = { min: 0, max: Infinity, length: 1 };
+  else if (c === '+') q = { min: 1, max: Infinity, length: 1 };
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
+    if (m) {
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      q = { min, max, length: m[0].length };
+    }
+  }
+  // A lazy quantifier matches the same strings.
+  if (q.length > 0 && source[at + q.length] === '?') q.length++;
+  return q;
+}
+
+type Atom =
+  | { kind: 'assert'; boundary: boolean; end: number }
+  | { kind: 'options'; options: Prefix[]; end: number }
+  | { kind: 'stop'; end: number };
+
+/** Reads one atom at `at`: an assertion, something with literal options, or anything else (stop). */
+function atomAt(source: string, at: number): Atom | null {
+  const c = source[at]!;
+  if (c === '\\') {
+    const e = source[at + 1];
+    if (e === undefined) return null;
+    if (e === 'b' || e === 'B') return { kind: 'assert', boundary: e === 'b', end: at + 2 };
+    // Punctuation escapes are the character itself; letters and digits are classes,
+    // back-references, control characters or code points: not read here.
+    if (/[A-Za-z0-9]/.test(e)) return { kind: 'stop', end: at + 2 };
+    return { kind: 'options', options: [{ text: e, open: true, anchored: false }], end: at + 2 };
+  }
+  if (c === '^' || c === '$') return { kind: 'assert', boundary: false, end: at + 1 };
+  if (c === '(') {
+    const end = groupEnd(source, at);
+    if (end < 0) return null;
+    // Plain, non-capturing and named groups are read; lookarounds take no characters;
+    // anything else ("(?i:...)") is not read.
+    const head = /^\((?:\?(?:<=|<!|=|!|:|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(at))![0];
+    if (head === '(?=' || head === '(?!' || head === '(?<=' || head === '(?<!')
+      return { kind: 'assert', boundary: false, end };
+    if (head === '(' && source[at + 1] === '?') return { kind: 'stop', end };
+    const inner = prefixesOf(source.slice(at + head.length, end - 1));
+    return inner ? { kind: 'options', options: inner, end } : { kind: 'stop', end };
+  }
+  if (c === '[') {
+    let i = at + 1;
+    while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+    if (i >= source.length) return null;
+    const body = source.slice(at + 1, i);
+    // Only small sets of plain characters ("[cs]", "[sz]") are read.
+    if (body === '' || body.length > 6 || /[\\^\-\]]/.test(body)) return { kind: 'stop', end: i + 1 };
+    return {
+      kind: 'options',
+      options: [...body].map((ch) => ({ text: ch, open: true, anchored: false })),
+      end: i + 1,
+    };
+  }
+  if (c === ')' || c === '|') return null;
+  if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === ']')
+    return { kind: 'stop', end: at + 1 };
+  return { kind: 'options', options: [{ text: c, open: true, anchored: false }], end: at + 1 };
+}
+
+/** Prefixes of one alternative (no top-level '|'). */
+function sequencePrefixes(source: string): Prefix[] | null {
+  let set: Prefix[] = [{ text: '', open: true, anchored: false }];
+  let at = 0;
+  while (at < source.length && set.some((p) => p.open)) {
+    const atom = atomAt(source, at);
+    if (!atom) return null;
+    const q = quantifier(source, atom.end);
+    at = atom.end + q.length;
+    if (atom.kind === 'assert') {
+      if (atom.boundary) for (const p of set) if (p.open && p.text === '') p.anchored = true;
+      continue;
+    }
+    if (atom.kind === 'stop' || q.max === 0) {
+      if (atom.kind === 'stop') for (const p of set) p.open = false;
+      continue;
+    }
+    const next: Prefix[] = [];
+    for (const p of set) {
+      if (!p.open) {
+        next.push(p);
+        continue;
+      }
+      if (q.min === 0) next.push(p);
+      for (const o of atom.options) {
+        next.push({
+          text: p.text + o.text,
+          // After one of several repetitions the next character is unknown.
+          open: p.open && o.open && q.max === 1,
+          anchored: p.text === '' ? p.anchored || o.anchored : p.anchored,
+        });
+      }
+    }
+    set = next;
+    if (set.length > MAX_PREFIXES) for (const p of set) p.open = false;
+  }
+  return set;
+}
+
+function prefixesOf(source: string): Prefix[] | null {
+  const alts = alternatives(source);
+  if (!alts) return null;
+  const out: Prefix[] = [];
+  for (const alt of alts) {
+    const set = sequencePrefixes(alt);
+    if (!set) return null;
+    out.push(...set);
+  }
+  return out;
+}
+
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * The code of a character as case-insensitive matching compares it, or -1 outside ASCII.
+ * ſ and the Kelvin sign match s and k under /iu, so they count as those.
+ */
+function foldCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  if (c === 0x17f) return 115;
+  if (c === 0x212a) return 107;
+  return -1;
+}
+
+/**
+ * The word-start keys (up to three folded ASCII characters) one of which starts every match
+ * of `re`, or null when the expression may match elsewhere or is not understood.
+ */
+export function wordStartKeys(re: RegExp): string[] | null {
+  const set = prefixesOf(re.source);
+  if (!set) return null;
+  const keys = new Set<string>();
+  for (const p of set) {
+    let key = '';
+    for (const ch of p.text.slice(0, KEY_LENGTH)) {
+      const code = foldCode(ch.charCodeAt(0));
+      if (code < 0 || ch.length !== 1) break;
+      key += String.fromCharCode(code);
+    }
+    if (!p.anchored || key === '' || !isWordCode(key.charCodeAt(0))) return null;
+    keys.add(key);
+  }
+  // A key that extends another adds nothing: the shorter one is met first.
+  return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
+}
+
+/** Which of a list of expressions may match a text, from the first letters of its words. */
+export class PrefixFilter {
+  private readonly always: Uint8Array;
+  /** Key code (by key length 1..KEY_LENGTH) -> indexes of the expressions it may start. */
+  private readonly byKey: Array<Map<number, number[]>> = Array.from({ length: KEY_LENGTH }, () => new Map());
+  /** The longest key: no need to read further at a word start. */
+  private longest = 0;
+  readonly size: number;
+
+  constructor(expressions: readonly RegExp[]) {
+    this.size = expressions.length;
+    this.always = new Uint8Array(expressions.length);
+    expressions.forEach((re, i) => {
+      const keys = wordStartKeys(re);
+      if (!keys) {
+        this.always[i] = 1;
+        return;
+      }
+      for (const key of keys) {
+        let code = 0;
+        for (let k = 0; k < key.length; k++) code = code * 128 + key.charCodeAt(k);
+        this.longest = Math.max(this.longest, key.length);
+        const map = this.byKey[key.length - 1]!;
+        const list = map.get(code);
+        if (list) {
+          if (!list.includes(i)) list.push(i);
+        } else map.set(code, [i]);
+      }
+    });
+  }
+
+  /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
+  candidates(text: string): Uint8Array {
+    const out = this.always.slice();
+    let prevWord = false;
+    for (let q = 0; q < text.length; q++) {
+      const c = text.charCodeAt(q);
+      const word = isWordCode(c);
+      if (!prevWord && (word || c === 0x17f || c === 0x212a)) {
+        let code = 0;
+        for (let k = 0; k < this.longest && q + k < text.length; k++) {
+          const f = foldCode(text.charCodeAt(q + k));
+          if (f < 0) break;
+          code = code * 128 + f;
+          const map = this.byKey[k]!;
+          if (map.size === 0) continue;
+          const hit = map.get(code);
+          if (hit) for (const i of hit) out[i] = 1;
+        }
+      }
+      prevWord = word;
+    }
+    return out;
+  }
+}
