@@ -79,9 +79,15 @@ CALL (row) {
 }
 RETURN row.ref AS ref, row.call AS call, matches, EXISTS { (:Call {id: row.call}) } AS taken`;
 
+export const MERGE_TOPICS = `
+UNWIND $rows AS t
+MERGE (tp:Topic {id: t.id})
+  ON CREATE SET tp.label = t.label, tp.kind = t.kind`;
+
 /**
  * Calls no one has stored yet, built in memory from the batch's reports: the node with its
- * final properties, REPORTS, TOOK_PART, ABOUT and CALLED in one statement.
+ * final properties, REPORTS, TOOK_PART, ABOUT (topics merged just before) and CALLED in one
+ * statement.
  */
 export const CREATE_CALLS = `
 UNWIND $rows AS row
@@ -96,19 +102,18 @@ CALL (c, row) {
                         themes: rep.themes, subjects: rep.subjects, participants: rep.participants}]->(c)
 }
 CALL (c, row) {
-  UNWIND row.took AS t
-  MATCH (l:Leader {id: t.leader})
-  CREATE (l)-[:TOOK_PART {initiator: t.initiator}]->(c)
+  UNWIND row.took AS leader
+  MATCH (l:Leader {id: leader})
+  CREATE (l)-[:TOOK_PART {initiator: leader IN row.initiating}]->(c)
 }
 CALL (c, row) {
-  UNWIND row.topics AS t
-  MERGE (tp:Topic {id: t.id})
-    ON CREATE SET tp.label = t.label, tp.kind = t.kind
+  UNWIND row.topics AS topic
+  MATCH (tp:Topic {id: topic})
   CREATE (c)-[:ABOUT]->(tp)
 }
 CALL (c, row) {
-  UNWIND row.called AS k
-  MATCH (a:Leader {id: k.from}), (b:Leader {id: k.to})
+  UNWIND row.called AS pair
+  MATCH (a:Leader {id: pair[0]}), (b:Leader {id: pair[1]})
   CREATE (a)-[:CALLED {call: row.id, date: date(row.date), mode: row.mode, themes: row.themes}]->(b)
 }`;
 

@@ -240,9 +240,13 @@ async function loadBatch(
     await tx.run(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) });
     const { fresh, merged } = await assignCallIds(tx, toWrite);
     if (fresh.length > 0) {
-      const rows = fresh.map((group) => freshCall(group, stateOf, context));
-      await tx.run(Q.CREATE_CALLS, { rows });
-      tally.created += rows.length;
+      const calls = fresh.map((group) => freshCall(group, stateOf, context));
+      const topics = new Map(calls.flatMap(({ state }) => state.topics.map((t) => [t.id, t])));
+      const newTopics = [...topics.values()].filter((t) => !memo.written.has(`topic:${t.id}`));
+      if (newTopics.length > 0) await tx.run(Q.MERGE_TOPICS, { rows: newTopics });
+      for (const t of newTopics) written.push([`topic:${t.id}`, '']);
+      await tx.run(Q.CREATE_CALLS, { rows: calls.map((c) => c.row) });
+      tally.created += calls.length;
     }
     if (merged.length > 0) {
       const result = await tx.run(Q.MERGE_REPORTS, { rows: merged });
@@ -455,8 +459,11 @@ interface CallState {
   initiators: string[];
   themes: string[];
   topics: Array<{ id: string; label: string; kind: string }>;
-  took: Array<{ leader: string; initiator: boolean }>;
-  called: Array<{ from: string; to: string }>;
+  /** Who took part, and who of them placed the call. */
+  participants: string[];
+  initiating: string[];
+  /** CALLED edges as [from, to]. */
+  pairs: Array<[string, string]>;
 }
 
 /**
@@ -481,17 +488,14 @@ function callState(
       .map((s) => ({ id: subjectTopicId(s), label: s, kind: 'subject' })),
   ];
   const { initiating, pairs } = calledPairs(participants, initiators, stateOf);
-  return {
-    dates,
-    initiators,
-    themes,
-    topics,
-    took: participants.map((p) => ({ leader: p, initiator: initiating.includes(p) })),
-    called: pairs.map(([from, to]) => ({ from, to })),
-  };
+  return { dates, initiators, themes, topics, participants, initiating, pairs };
 }
 
-/** The CREATE_CALLS row of a call first reported in this batch. */
+/**
+ * The CREATE_CALLS row of a call first reported in this batch. Lists of ids rather than
+ * lists of maps: the driver packs every map value by value, and this row is most of a
+ * batch's parameters.
+ */
 function freshCall(group: CallRow[], stateOf: Map<string, string | null>, context: LoadContext) {
   // One REPORTS edge per readout, the readout's last report winning, as MERGE would keep it.
   const byReadout = new Map<string, CallRow>();
@@ -500,22 +504,31 @@ function freshCall(group: CallRow[], stateOf: Map<string, string | null>, contex
   const first = group[0]!;
   const state = callState(reports, (p) => stateOf.get(p) ?? null, context);
   return {
-    id: first.call,
-    key: first.key,
-    mode: first.mode,
-    multilateral: (reports[0]?.participants.length ?? 0) > 2,
-    date: state.dates[0] ?? null,
-    sources: reports.length,
-    ...state,
-    reports: reports.map((r) => ({
-      readout: r.readout,
-      evidence: r.evidence,
-      date: r.date,
-      initiator: r.initiator,
-      themes: r.themes,
-      subjects: r.subjects,
-      participants: r.participants,
-    })),
+    state,
+    row: {
+      id: first.call,
+      key: first.key,
+      mode: first.mode,
+      multilateral: state.participants.length > 2,
+      dates: state.dates,
+      date: state.dates[0] ?? null,
+      initiators: state.initiators,
+      themes: state.themes,
+      sources: reports.length,
+      reports: reports.map((r) => ({
+        readout: r.readout,
+        evidence: r.evidence,
+        date: r.date,
+        initiator: r.initiator,
+        themes: r.themes,
+        subjects: r.subjects,
+        participants: r.participants,
+      })),
+      took: state.participants,
+      initiating: state.initiating,
+      topics: state.topics.map((t) => t.id),
+      called: state.pairs,
+    },
   };
 }
 
@@ -562,11 +575,13 @@ async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: Lo
       initiators: state.initiators,
       themes: state.themes,
       topics: state.topics,
-      multilateral: (reports[0]?.participants?.length ?? 0) > 2,
+      multilateral: state.participants.length > 2,
       sources: reports.length,
     });
-    for (const t of state.took) flags.push({ call: id, ...t });
-    for (const k of state.called) called.push({ call: id, ...k, date, mode, themes: state.themes });
+    for (const leader of state.participants)
+      flags.push({ call: id, leader, initiator: state.initiating.includes(leader) });
+    for (const [from, to] of state.pairs)
+      called.push({ call: id, from, to, date, mode, themes: state.themes });
   }
   if (orphans.length > 0) {
     await tx.run(Q.DELETE_CALLED_OF_CALLS, { ids: orphans });
