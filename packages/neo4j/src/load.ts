@@ -28,7 +28,7 @@ import {
   subjectTopicId,
   themeTopicId,
 } from '@hotline/model';
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { GraphClient } from './client.ts';
 import * as Q from './cypher.ts';
 import { ensureSchema } from './schema.ts';
@@ -186,6 +186,29 @@ function addTally(summary: LoadSummary, tally: Tally): void {
   summary.leaders.new += tally.leadersNew;
 }
 
+/**
+ * A transaction's statements, sent without waiting for one another: the server runs them in
+ * order while the client packs the next one's parameters. `settle()` waits for every one and
+ * throws the first failure.
+ */
+class Pipeline {
+  private readonly sent: Array<Promise<unknown>> = [];
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  send(query: string, params: Record<string, unknown>, onResult?: (result: QueryResult) => void) {
+    const result = Promise.resolve(this.tx.run(query, params));
+    const done = onResult ? result.then(onResult) : result;
+    // Failures surface through settle() or whoever awaits the result, not as unhandled.
+    done.catch(() => {});
+    this.sent.push(done);
+    return result;
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.sent);
+  }
+}
+
 /** Loads one batch inside one transaction. */
 async function loadBatch(
   tx: ManagedTransaction,
@@ -202,8 +225,9 @@ async function loadBatch(
     removed: 0,
     leadersNew: 0,
   };
+  const run = new Pipeline(tx);
   const rows = uniqueReadouts(extractions);
-  const classified = await tx.run(Q.CLASSIFY_READOUTS, {
+  const classified = await run.send(Q.CLASSIFY_READOUTS, {
     rows: [...rows.values()].map((r) => ({ id: r.id, sourceKey: r.sourceKey })),
   });
   const toWrite: ReadoutRow[] = [];
@@ -228,36 +252,38 @@ async function loadBatch(
 
   const touchedCalls = new Set<string>();
   if (detach.length > 0) {
-    const detached = await tx.run(Q.DETACH_READOUT_FACTS, { ids: detach });
+    const detached = await run.send(Q.DETACH_READOUT_FACTS, { ids: detach });
     for (const record of detached.records)
       for (const id of record.get('calls') as string[]) touchedCalls.add(id);
-    if (deleteOld.length > 0) await tx.run(Q.DELETE_READOUTS, { ids: deleteOld });
+    if (deleteOld.length > 0) run.send(Q.DELETE_READOUTS, { ids: deleteOld });
   }
 
   const written: Array<[string, string]> = [];
   if (toWrite.length > 0) {
-    const stateOf = await writePolitiesAndLeaders(tx, toWrite, context, memo, tally, written);
-    await tx.run(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) });
-    const { fresh, merged } = await assignCallIds(tx, toWrite);
+    const stateOf = writePolitiesAndLeaders(run, toWrite, context, memo, tally, written);
+    run.send(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) });
+    const { fresh, merged } = await assignCallIds(run, toWrite);
     if (fresh.length > 0) {
       const calls = fresh.map((group) => freshCall(group, stateOf, context));
       const topics = new Map(calls.flatMap(({ state }) => state.topics.map((t) => [t.id, t])));
       const newTopics = [...topics.values()].filter((t) => !memo.written.has(`topic:${t.id}`));
-      if (newTopics.length > 0) await tx.run(Q.MERGE_TOPICS, { rows: newTopics });
+      if (newTopics.length > 0) run.send(Q.MERGE_TOPICS, { rows: newTopics });
       for (const t of newTopics) written.push([`topic:${t.id}`, '']);
-      await tx.run(Q.CREATE_CALLS, { rows: calls.map((c) => c.row) });
+      run.send(Q.CREATE_CALLS, { rows: calls.map((c) => c.row) });
       tally.created += calls.length;
     }
     if (merged.length > 0) {
-      const result = await tx.run(Q.MERGE_REPORTS, { rows: merged });
-      tally.created += result.summary.counters.updates().nodesCreated;
+      run.send(Q.MERGE_REPORTS, { rows: merged }, (result) => {
+        tally.created += result.summary.counters.updates().nodesCreated;
+      });
       for (const row of merged) touchedCalls.add(row.call);
     }
     tally.reported += merged.length + fresh.reduce((n, group) => n + group.length, 0);
-    await writeMentions(tx, toWrite);
+    writeMentions(run, toWrite);
   }
 
-  if (touchedCalls.size > 0) tally.removed += await recomputeCalls(tx, [...touchedCalls], context);
+  if (touchedCalls.size > 0) tally.removed += await recomputeCalls(run, [...touchedCalls], context);
+  await run.settle();
   return { tally, replaced: detach.length > 0, written };
 }
 
@@ -297,14 +323,14 @@ function readoutProperties(row: ReadoutRow) {
  * already written with the same properties. Returns the state of each person who took part in
  * a call, as stored.
  */
-async function writePolitiesAndLeaders(
-  tx: ManagedTransaction,
+function writePolitiesAndLeaders(
+  run: Pipeline,
   rows: ReadoutRow[],
   context: LoadContext,
   memo: LoadMemo,
   tally: { leadersNew: number },
   written: Array<[string, string]>,
-): Promise<Map<string, string | null>> {
+): Map<string, string | null> {
   // A person's properties come from the last call they took part in; a person only mentioned
   // is created from the first mention and never overwrites what a call said (role, state).
   const participants = new Map<string, Properties>();
@@ -369,17 +395,14 @@ async function writePolitiesAndLeaders(
     };
     if (isNew(`polity:${code}`, row)) states.push(row);
   }
-  if (states.length > 0) await tx.run(Q.MERGE_STATES, { rows: states });
-  if (organizations.length > 0) await tx.run(Q.MERGE_ORGANIZATIONS, { rows: organizations });
-  if (leaderRows.length > 0) {
-    const result = await tx.run(Q.MERGE_LEADERS, { rows: leaderRows });
+  const countNew = (result: QueryResult) => {
     tally.leadersNew += result.summary.counters.updates().nodesCreated;
-  }
-  if (mentionRows.length > 0) {
-    const result = await tx.run(Q.MERGE_MENTIONED_LEADERS, { rows: mentionRows });
-    tally.leadersNew += result.summary.counters.updates().nodesCreated;
-  }
-  if (leads.length > 0) await tx.run(Q.MERGE_LEADS, { rows: leads });
+  };
+  if (states.length > 0) run.send(Q.MERGE_STATES, { rows: states });
+  if (organizations.length > 0) run.send(Q.MERGE_ORGANIZATIONS, { rows: organizations });
+  if (leaderRows.length > 0) run.send(Q.MERGE_LEADERS, { rows: leaderRows }, countNew);
+  if (mentionRows.length > 0) run.send(Q.MERGE_MENTIONED_LEADERS, { rows: mentionRows }, countNew);
+  if (leads.length > 0) run.send(Q.MERGE_LEADS, { rows: leads });
   return new Map([...participants].map(([id, l]) => [id, (l.state as string | null) ?? null]));
 }
 
@@ -389,7 +412,7 @@ async function writePolitiesAndLeaders(
  * by call (`fresh`), and the reports to merge into calls that exist (`merged`).
  */
 async function assignCallIds(
-  tx: ManagedTransaction,
+  run: Pipeline,
   rows: ReadoutRow[],
 ): Promise<{ fresh: CallRow[][]; merged: CallRow[] }> {
   const calls: CallRow[] = [];
@@ -415,7 +438,7 @@ async function assignCallIds(
     });
   }
   if (calls.length === 0) return { fresh: [], merged: [] };
-  const found = await tx.run(Q.FIND_MATCHING_CALLS, {
+  const found = await run.send(Q.FIND_MATCHING_CALLS, {
     rows: calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date, call: c.call })),
   });
   const matches = new Map<string, Array<{ id: string; dates: string[] }>>();
@@ -532,7 +555,7 @@ function freshCall(group: CallRow[], stateOf: Map<string, string | null>, contex
   };
 }
 
-async function writeMentions(tx: ManagedTransaction, rows: ReadoutRow[]): Promise<void> {
+function writeMentions(run: Pipeline, rows: ReadoutRow[]): void {
   // Every readout written here is new or has had its mentions detached: CREATE, not MERGE.
   const polities: Array<{ readout: string; target: string }> = [];
   const people: Array<{ readout: string; target: string }> = [];
@@ -541,16 +564,16 @@ async function writeMentions(tx: ManagedTransaction, rows: ReadoutRow[]): Promis
     for (const leader of new Set(extraction.mentions.leaders.map((m) => m.id)))
       people.push({ readout: id, target: leader });
   }
-  if (polities.length > 0) await tx.run(Q.CREATE_POLITY_MENTIONS, { rows: polities });
-  if (people.length > 0) await tx.run(Q.CREATE_LEADER_MENTIONS, { rows: people });
+  if (polities.length > 0) run.send(Q.CREATE_POLITY_MENTIONS, { rows: polities });
+  if (people.length > 0) run.send(Q.CREATE_LEADER_MENTIONS, { rows: people });
 }
 
 /**
  * Rebuilds each touched call from the reports that support it (see callState), CALLED edges
  * anew. A call no report supports any more is deleted with its edges.
  */
-async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: LoadContext): Promise<number> {
-  const result = await tx.run(Q.READ_CALL_REPORTS, { ids });
+async function recomputeCalls(run: Pipeline, ids: string[], context: LoadContext): Promise<number> {
+  const result = await run.send(Q.READ_CALL_REPORTS, { ids });
   const orphans: string[] = [];
   const live: string[] = [];
   const updates: object[] = [];
@@ -584,14 +607,14 @@ async function recomputeCalls(tx: ManagedTransaction, ids: string[], context: Lo
       called.push({ call: id, from, to, date, mode, themes: state.themes });
   }
   if (orphans.length > 0) {
-    await tx.run(Q.DELETE_CALLED_OF_CALLS, { ids: orphans });
-    await tx.run(Q.DELETE_CALLS, { ids: orphans });
+    run.send(Q.DELETE_CALLED_OF_CALLS, { ids: orphans });
+    run.send(Q.DELETE_CALLS, { ids: orphans });
   }
   if (live.length > 0) {
-    await tx.run(Q.DELETE_CALLED_OF_CALLS, { ids: live });
-    await tx.run(Q.UPDATE_CALLS, { rows: updates });
-    await tx.run(Q.SET_INITIATOR_FLAGS, { rows: flags });
-    await tx.run(Q.CREATE_CALLED, { rows: called });
+    run.send(Q.DELETE_CALLED_OF_CALLS, { ids: live });
+    run.send(Q.UPDATE_CALLS, { rows: updates });
+    run.send(Q.SET_INITIATOR_FLAGS, { rows: flags });
+    run.send(Q.CREATE_CALLED, { rows: called });
   }
   return orphans.length;
 }
