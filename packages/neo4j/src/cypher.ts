@@ -64,18 +64,29 @@ SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.publish
     r.language = row.language, r.warnings = row.warnings`;
 
 /**
- * For each reported call: the stored calls it may describe (same people, same mode, a date
- * within a day of every date already reported, so consecutive daily calls do not chain into
- * one), and whether the id it would get as a new call is already taken.
+ * For each reported call with a date: the stored calls it may describe (same people, same
+ * mode, a date within a day of every date already reported, so consecutive daily calls do not
+ * chain into one), and whether the id it would get as a new call is already taken. A call's
+ * first date is its earliest: if every date is within a day of the report's, so is that one,
+ * and the (key, mode, date) index finds the few candidates among a pair's many calls.
  */
-export const FIND_MATCHING_CALLS = `
+export const FIND_MATCHING_DATED_CALLS = `
 UNWIND $rows AS row
 CALL (row) {
   MATCH (c:Call {key: row.key, mode: row.mode})
-  WHERE (row.date IS NULL AND size(c.dates) = 0)
-     OR (row.date IS NOT NULL AND size(c.dates) > 0
-         AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1))
+  WHERE c.date >= date(row.date) - duration({days: 1}) AND c.date <= date(row.date) + duration({days: 1})
+    AND all(d IN c.dates WHERE abs(duration.inDays(d, date(row.date)).days) <= 1)
   RETURN collect({id: c.id, dates: [d IN c.dates | toString(d)]}) AS matches
+}
+RETURN row.ref AS ref, row.call AS call, matches, EXISTS { (:Call {id: row.call}) } AS taken`;
+
+/** The same for reports without a date: they may only describe calls without one. */
+export const FIND_MATCHING_UNDATED_CALLS = `
+UNWIND $rows AS row
+CALL (row) {
+  MATCH (c:Call {key: row.key, mode: row.mode})
+  WHERE size(c.dates) = 0
+  RETURN collect({id: c.id, dates: []}) AS matches
 }
 RETURN row.ref AS ref, row.call AS call, matches, EXISTS { (:Call {id: row.call}) } AS taken`;
 

@@ -438,12 +438,16 @@ async function assignCallIds(
     });
   }
   if (calls.length === 0) return { fresh: [], merged: [] };
-  const found = await run.send(Q.FIND_MATCHING_CALLS, {
-    rows: calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date, call: c.call })),
-  });
+  const lookups = calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date, call: c.call }));
+  const dated = lookups.filter((c) => c.date !== null);
+  const undated = lookups.filter((c) => c.date === null);
+  const found = await Promise.all([
+    dated.length > 0 ? run.send(Q.FIND_MATCHING_DATED_CALLS, { rows: dated }) : null,
+    undated.length > 0 ? run.send(Q.FIND_MATCHING_UNDATED_CALLS, { rows: undated }) : null,
+  ]);
   const matches = new Map<string, Array<{ id: string; dates: string[] }>>();
   const taken = new Set<string>();
-  for (const record of found.records) {
+  for (const record of found.flatMap((result) => result?.records ?? [])) {
     matches.set(record.get('ref') as string, record.get('matches') as Array<{ id: string; dates: string[] }>);
     if (record.get('taken') === true) taken.add(record.get('call') as string);
   }

@@ -13,6 +13,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT readout_id IF NOT EXISTS FOR (n:Readout) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX call_date IF NOT EXISTS FOR (n:Call) ON (n.date)',
   'CREATE INDEX call_key IF NOT EXISTS FOR (n:Call) ON (n.key, n.mode)',
+  'CREATE INDEX call_key_date IF NOT EXISTS FOR (n:Call) ON (n.key, n.mode, n.date)',
   'CREATE INDEX readout_source IF NOT EXISTS FOR (n:Readout) ON (n.sourceKey)',
   'CREATE INDEX called_date IF NOT EXISTS FOR ()-[r:CALLED]-() ON (r.date)',
   'CREATE INDEX called_call IF NOT EXISTS FOR ()-[r:CALLED]-() ON (r.call)',
