@@ -201,11 +201,11 @@ function loadSection(l: LoadResults & { storeBytes: number | null }): string {
     small && large && small.batchSize && large.batchSize
       ? `From ${small.batchSize} to ${large.batchSize} readouts a batch (×${fmt(large.batchSize / small.batchSize, 0)}), the time of one batch grows ×${fmt(perBatch(large) / perBatch(small), 1)}: ` +
         (perBatch(large) / perBatch(small) < large.batchSize / small.batchSize / 3
-          ? 'most of a batch is a fixed cost (its ~15 statements, each a round trip and a plan lookup, and the commit), not per-row work, so larger batches win until memory or transaction time limits.'
+          ? 'much of a batch is a fixed cost (its statements, each a plan lookup, and the commit), not per-row work, so larger batches win until memory or transaction time limits.'
           : 'a batch costs roughly in proportion to its rows.')
       : '';
   const latency = l.statementLatencyMs
-    ? ` On this machine during the run, one trivial statement (\`RETURN 1\`) inside an open transaction took ${fmt(l.statementLatencyMs, 1)} ms (round trip and scheduling), which every statement of every batch pays.`
+    ? ` On this machine during the run, one trivial statement inside an open transaction took ${fmt(l.statementLatencyMs, 1)} ms (round trip and scheduling)${l.paramLatencyMs ? `, ${fmt(l.paramLatencyMs, 1)} ms with a parameter of 1,000 small maps` : ''}.`
     : '';
   const growth = l.growth.map((g) => [
     k(g.readouts),
@@ -231,6 +231,21 @@ ${table(['load', 'calls', 'time (s)', 'calls/s'], main)}
 ${table(['goal', 'measured', ''], goals)}
 
 Graph after hotline's load: ${fmt(l.first.counts?.nodes, 0)} nodes, ${fmt(l.first.counts?.relationships, 0)} relationships${l.storeBytes ? `; store ${fmt(l.storeBytes / 1e6, 0)} MB on disk` : ''}.
+
+**Where a batch's time goes.** A batch is one transaction of about ten statements, sent
+pipelined (the server runs one while the client packs the next): classify the readouts by
+fingerprint; merge the people, states, offices and topics this load has not written yet;
+merge the readouts; find the stored calls a report may describe (a \`(key, mode, date)\`
+index); create the calls no one has stored in one statement (node, REPORTS, TOOK_PART,
+ABOUT, CALLED, computed in memory); merge and recompute only the calls that exist already;
+create the mentions. Then the commit, which applies every index update. The JavaScript
+driver leaves Nagle's algorithm on, so a statement whose parameters span several chunks
+used to wait for the server's delayed ACK (~40 ms on Linux) before its last chunk left;
+that was most of a batch and most of the naive load's transaction. \`patches/\` sets
+TCP_NODELAY in the driver (and packs primitives and writes chunks faster); the baselines
+run with the same patched driver, so the ratios compare loaders, not socket settings. With
+the stock driver, an earlier run of this benchmark (2026-11-25) measured hotline at 388
+calls/s and the naive load at 19.1 calls/s.
 
 ### Batch size (readouts per transaction)
 
