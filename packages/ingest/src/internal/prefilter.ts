@@ -15,8 +15,8 @@ interface Prefix {
 
 /** Prefix sets above this size stop growing (a shorter prefix is still a valid test). */
 const MAX_PREFIXES = 64;
-/** Characters compared per word start (six 7-bit codes still make an exact number). */
-const KEY_LENGTH = 6;
+/** Characters compared per word start at most. */
+const KEY_LENGTH = 8;
 
 /** Splits a pattern at its top-level '|'; null on unbalanced input. */
 function alternatives(source: string): string[] | null {
@@ -220,13 +220,18 @@ export function wordStartKeys(re: RegExp): string[] | null {
   return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
 }
 
+interface KeyNode {
+  /** Expressions whose key ends here. */
+  ids: number[] | null;
+  /** Children by folded character code (0..127). */
+  next: Array<KeyNode | undefined> | null;
+}
+
 /** Which of a list of expressions may match a text, from the first letters of its words. */
 export class PrefixFilter {
   private readonly always: Uint8Array;
-  /** Key code (by key length 1..KEY_LENGTH) -> indexes of the expressions it may start. */
-  private readonly byKey: Array<Map<number, number[]>> = Array.from({ length: KEY_LENGTH }, () => new Map());
-  /** The longest key: no need to read further at a word start. */
-  private longest = 0;
+  /** A trie of the keys over folded character codes: a word start walks it while it matches. */
+  private readonly root: KeyNode = { ids: null, next: null };
   readonly size: number;
 
   constructor(expressions: readonly RegExp[]) {
@@ -239,14 +244,19 @@ export class PrefixFilter {
         return;
       }
       for (const key of keys) {
-        let code = 0;
-        for (let k = 0; k < key.length; k++) code = code * 128 + key.charCodeAt(k);
-        this.longest = Math.max(this.longest, key.length);
-        const map = this.byKey[key.length - 1]!;
-        const list = map.get(code);
-        if (list) {
-          if (!list.includes(i)) list.push(i);
-        } else map.set(code, [i]);
+        let node = this.root;
+        for (let k = 0; k < key.length; k++) {
+          node.next ??= [];
+          const code = key.charCodeAt(k);
+          let child = node.next[code];
+          if (!child) {
+            child = { ids: null, next: null };
+            node.next[code] = child;
+          }
+          node = child;
+        }
+        node.ids ??= [];
+        if (!node.ids.includes(i)) node.ids.push(i);
       }
     });
   }
@@ -259,15 +269,13 @@ export class PrefixFilter {
       const c = text.charCodeAt(q);
       const word = isWordCode(c);
       if (!prevWord && (word || c === 0x17f || c === 0x212a)) {
-        let code = 0;
-        for (let k = 0; k < this.longest && q + k < text.length; k++) {
-          const f = foldCode(text.charCodeAt(q + k));
-          if (f < 0) break;
-          code = code * 128 + f;
-          const map = this.byKey[k]!;
-          if (map.size === 0) continue;
-          const hit = map.get(code);
-          if (hit) for (const i of hit) out[i] = 1;
+        let node: KeyNode | undefined = this.root;
+        for (let k = q; k < text.length; k++) {
+          const f = foldCode(text.charCodeAt(k));
+          if (f < 0 || node.next === null) break;
+          node = node.next[f];
+          if (node === undefined) break;
+          if (node.ids !== null) for (const i of node.ids) out[i] = 1;
         }
       }
       prevWord = word;
