@@ -5,6 +5,7 @@
  * date and vague ones ("this week") leave the date open.
  */
 import * as chrono from 'chrono-node';
+import { type DateResult, quickParse } from './quickdates.ts';
 
 export type DateExpression =
   | { kind: 'offset'; start: number; end: number; days: number }
@@ -149,22 +150,26 @@ function dateWindows(text: string): Array<[number, number]> {
   return windows;
 }
 
-function parseDateExpressions(text: string): DateExpression[] {
-  if (!MAY_HOLD_DATE.test(text)) return [];
-  const ref = new Date(Date.UTC(2000, 0, 1, 12));
-  const out: DateExpression[] = [];
-  const results = dateWindows(text).flatMap(([a, z]) =>
-    chrono.en
-      .parse(text.slice(a, z), { instant: ref, timezone: 0 }, { forwardDate: false })
-      .map((r) => ({ r, offset: a })),
+const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
+
+/** chrono's reading of a short text; the quick reading first, when it can answer. */
+export function readDates(text: string, quick = true): DateResult[] {
+  return (
+    (quick ? quickParse(text) : null) ??
+    chrono.en.parse(text, { instant: CHRONO_REF, timezone: 0 }, { forwardDate: false })
   );
+}
+
+/** chrono's results (with the offset of the text each was read in) as date expressions. */
+export function classifyDates(results: Array<{ r: DateResult; offset: number }>): DateExpression[] {
+  const out: DateExpression[] = [];
   for (let i = 0; i < results.length; i++) {
     const { r, offset } = results[i]!;
     // chrono leaves the day of "the afternoon of April 26" uncertain: read the date after "of".
     const part = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i.exec(r.text);
     if (part && !r.start.isCertain('day')) {
       const rest = r.text.slice(part[0].length);
-      const again = chrono.en.parse(rest, { instant: ref, timezone: 0 }, { forwardDate: false })[0];
+      const again = chrono.en.parse(rest, { instant: CHRONO_REF, timezone: 0 }, { forwardDate: false })[0];
       if (again && again.index === 0) {
         results[i] = { r: again, offset: offset + r.index + part[0].length };
         i--;
@@ -195,6 +200,14 @@ function parseDateExpressions(text: string): DateExpression[] {
       out.push({ kind: 'weekday', start, end, weekday: s.get('weekday')! });
     }
   }
+  return out;
+}
+
+function parseDateExpressions(text: string): DateExpression[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const out = classifyDates(
+    dateWindows(text).flatMap(([a, z]) => readDates(text.slice(a, z)).map((r) => ({ r, offset: a }))),
+  );
   for (const m of text.matchAll(
     /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/gi,
   )) {
