@@ -868,20 +868,24 @@ function matchesInSegments(
 
 /** Per segment, whether the theme matches there (a pattern match no exclusion overlaps); null to read by sentence. */
 function themeHits(theme: CompiledTheme, segments: Segment[], text: string): boolean[] | null {
+  const matched: Array<[number, number, number]> = [];
+  for (const re of theme.patterns) {
+    const found = matchesInSegments(re, text, segments);
+    if (!found) return null;
+    matched.push(...found);
+  }
+  const hits = segments.map(() => false);
+  // No match anywhere: no sentence can match either, whatever the exclusions.
+  if (matched.length === 0) return hits;
   const excluded: Array<[number, number, number]> = [];
   for (const ex of theme.exclude) {
     const found = matchesInSegments(ex, text, segments);
     if (!found) return null;
     excluded.push(...found);
   }
-  const hits = segments.map(() => false);
-  for (const re of theme.patterns) {
-    const found = matchesInSegments(re, text, segments);
-    if (!found) return null;
-    for (const [si, a, z] of found) {
-      // Both lie inside segments, so an overlap is always within the same sentence.
-      if (!hits[si] && !excluded.some(([, ea, ez]) => ea < z && ez > a)) hits[si] = true;
-    }
+  for (const [si, a, z] of matched) {
+    // Both lie inside segments, so an overlap is always within the same sentence.
+    if (!hits[si] && !excluded.some(([, ea, ez]) => ea < z && ez > a)) hits[si] = true;
   }
   return hits;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Knowledge, loadKnowledge } from '../knowledge.ts';
 import { TRIGGER_EXPRESSIONS } from './calls.ts';
-import { PrefixFilter, wordStartKeys } from './prefilter.ts';
+import { PrefixFilter, requiredFactors, wordStartKeys } from './prefilter.ts';
 
 describe('wordStartKeys', () => {
   it('reads the letters every match starts with', () => {
@@ -16,6 +16,16 @@ describe('wordStartKeys', () => {
     ]);
     expect(wordStartKeys(/(?<!\bsaid\s+)\b(?:by|via)\s+phone/gi)?.sort()).toEqual(['by', 'via']);
     expect(wordStartKeys(/(?:\bG20\b|\bG-20\b)/g)?.sort()).toEqual(['g-20', 'g20']);
+  });
+
+  it('falls back on strings a match must contain', () => {
+    expect(requiredFactors(/\b[A-Z][a-z]+-[A-Z][a-z]+ (?:relations|ties)\b/gi)?.sort()).toEqual([
+      ' relations',
+      ' ties',
+    ]);
+    expect(requiredFactors(/\bwars?\b/gi)).toEqual([]);
+    expect(requiredFactors(/\b\w+ is\b/g)).toEqual([' is']);
+    expect(requiredFactors(/\b\w+\s\w+/g)).toBeNull();
   });
 
   it('gives up on what it cannot bound', () => {
@@ -39,6 +49,8 @@ const EXTRA = [
   /\bU\.N\./g,
   /\b(?:a|the)?\s*call\b/gi,
   /\bco-?operation\b/gi,
+  /\b[A-Z][a-z]+\s?[-–]\s?(?:U\.?S\.?|UK|[A-Z][a-z]+) (?:relations|ties|partnership)\b/gi,
+  /\bſtrike (?:relations|ties)/giu,
 ];
 
 describe('PrefixFilter', () => {

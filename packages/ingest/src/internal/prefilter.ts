@@ -198,12 +198,9 @@ function foldCode(c: number): number {
   return -1;
 }
 
-/**
- * The word-start keys (up to three folded ASCII characters) one of which starts every match
- * of `re`, or null when the expression may match elsewhere or is not understood.
- */
-export function wordStartKeys(re: RegExp): string[] | null {
-  const set = prefixesOf(re.source);
+/** Keys (folded, at most KEY_LENGTH characters) of an alternative's prefixes, or null. */
+function keysOf(source: string): string[] | null {
+  const set = sequencePrefixes(source);
   if (!set) return null;
   const keys = new Set<string>();
   for (const p of set) {
@@ -220,6 +217,101 @@ export function wordStartKeys(re: RegExp): string[] | null {
   return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
 }
 
+/**
+ * Strings one of which every match of an alternative contains somewhere (in lower case, at
+ * least three characters): the best run of literal characters and all-literal groups the
+ * alternative cannot skip ("(?:relations|ties)" after a space gives " relations", " ties").
+ */
+function factorsOf(source: string): string[] | null {
+  let best: string[] | null = null;
+  let bestMin = 2;
+  let run: string[] = [''];
+  const close = () => {
+    if (run.some((f) => f !== '')) {
+      const folded = run.map((f) => f.toLowerCase());
+      const min = Math.min(...folded.map((f) => f.length));
+      if (min > bestMin && folded.every((f) => /^[\x00-\x7f]*$/.test(f))) {
+        best = folded;
+        bestMin = min;
+      }
+    }
+    run = [''];
+  };
+  let at = 0;
+  while (at < source.length) {
+    const atom = atomAt(source, at);
+    if (!atom) return null;
+    const q = quantifier(source, atom.end);
+    at = atom.end + q.length;
+    // A lookaround or boundary takes no characters: the run goes on across it.
+    if (atom.kind === 'assert') continue;
+    if (atom.kind === 'options' && q.min >= 1 && atom.options.every((o) => o.open)) {
+      if (run.length * atom.options.length > MAX_PREFIXES) close();
+      run = run.flatMap((r) => atom.options.map((o) => r + o.text));
+      // After the first of several repetitions the next character is unknown.
+      if (q.max !== 1) close();
+      continue;
+    }
+    close();
+  }
+  close();
+  return best;
+}
+
+/** What an alternative needs in a text: a key at a word start, or a string anywhere. */
+type Need = { keys: string[]; factors: null } | { keys: null; factors: string[] };
+
+/** A group that is a whole alternative ("(?:...)", as combined patterns are written): its inside. */
+function loneGroup(source: string): string | null {
+  if (!source.startsWith('(') || groupEnd(source, 0) !== source.length) return null;
+  const head = /^\((?:\?(?::|<[A-Za-z_$][\w$]*>))?/.exec(source)![0];
+  if (head === '(' && source[1] === '?') return null;
+  return source.slice(head.length, -1);
+}
+
+/** The needs of every alternative of a pattern; null when one needs nothing this reader sees. */
+function needsOf(source: string): Need[] | null {
+  const alts = alternatives(source);
+  if (!alts) return null;
+  const out: Need[] = [];
+  for (const alt of alts) {
+    const inner = loneGroup(alt);
+    if (inner !== null) {
+      const needs = needsOf(inner);
+      if (!needs) return null;
+      out.push(...needs);
+      continue;
+    }
+    const keys = keysOf(alt);
+    if (keys) {
+      out.push({ keys, factors: null });
+      continue;
+    }
+    const factors = factorsOf(alt);
+    if (!factors) return null;
+    out.push({ keys: null, factors });
+  }
+  return out;
+}
+
+/**
+ * The word-start keys (up to KEY_LENGTH folded ASCII characters) one of which starts every
+ * match of `re`, or null when the expression may match elsewhere or is not understood.
+ */
+export function wordStartKeys(re: RegExp): string[] | null {
+  const needs = needsOf(re.source);
+  if (!needs || needs.some((n) => n.keys === null)) return null;
+  const keys = new Set(needs.flatMap((n) => n.keys ?? []));
+  return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
+}
+
+/** The strings one of which every match of `re` contains, when its start cannot be keyed. */
+export function requiredFactors(re: RegExp): string[] | null {
+  const needs = needsOf(re.source);
+  if (!needs) return null;
+  return [...new Set(needs.flatMap((n) => n.factors ?? []))];
+}
+
 interface KeyNode {
   /** Expressions whose key ends here. */
   ids: number[] | null;
@@ -234,16 +326,21 @@ export class PrefixFilter {
   private readonly root: KeyNode = { ids: null, next: null };
   readonly size: number;
 
+  /** Expressions that some alternative lets match only where one of these strings occurs. */
+  private readonly factors: Array<{ id: number; strings: string[] }> = [];
+
   constructor(expressions: readonly RegExp[]) {
     this.size = expressions.length;
     this.always = new Uint8Array(expressions.length);
     expressions.forEach((re, i) => {
-      const keys = wordStartKeys(re);
-      if (!keys) {
+      const needs = needsOf(re.source);
+      if (!needs) {
         this.always[i] = 1;
         return;
       }
-      for (const key of keys) {
+      const strings = needs.flatMap((n) => n.factors ?? []);
+      if (strings.length > 0) this.factors.push({ id: i, strings: [...new Set(strings)] });
+      for (const key of needs.flatMap((n) => n.keys ?? [])) {
         let node = this.root;
         for (let k = 0; k < key.length; k++) {
           node.next ??= [];
@@ -279,6 +376,13 @@ export class PrefixFilter {
         }
       }
       prevWord = word;
+    }
+    let folded: string | null = null;
+    for (const { id, strings } of this.factors) {
+      if (out[id] === 1) continue;
+      // ſ matches s under /iu; lower case keeps every other ASCII match an ASCII match.
+      folded ??= text.toLowerCase().replaceAll('ſ', 's');
+      if (strings.some((f) => folded!.includes(f))) out[id] = 1;
     }
     return out;
   }
