@@ -292,7 +292,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
 function nameRunForward(
   tokens: Token[],
   i: number,
-  taken: Set<number>,
+  taken: Uint8Array,
   limit: number,
 ): [number, number] | null {
   let j = i;
@@ -302,7 +302,7 @@ function nameRunForward(
   while (end < limit && end < tokens.length && end - start < 5) {
     const t = tokens[end]!;
     if (end > start && !isJoiningGap(t.gap)) break;
-    if (taken.has(end)) break;
+    if (taken[end] === 1) break;
     const connector = NAME_CONNECTORS.has(t.key) && end > start;
     if (!(t.cap || connector) || NAME_STOP.has(t.key)) break;
     end++;
@@ -314,11 +314,11 @@ function nameRunForward(
   return [start, end];
 }
 
-function nameRunBackward(tokens: Token[], endExclusive: number, taken: Set<number>): [number, number] | null {
+function nameRunBackward(tokens: Token[], endExclusive: number, taken: Uint8Array): [number, number] | null {
   let start = endExclusive;
   while (start > 0 && endExclusive - start < 5) {
     const t = tokens[start - 1]!;
-    if (taken.has(start - 1)) break;
+    if (taken[start - 1] === 1) break;
     const connector = NAME_CONNECTORS.has(t.key);
     if (!(t.cap || connector) || NAME_STOP.has(t.key) || HONORIFICS.has(t.key)) break;
     if (start < endExclusive && !isJoiningGap(tokens[start]!.gap)) break;
@@ -334,13 +334,15 @@ const POSSESSIVE_OR_SPACE = /^(?:\s+|['’]s\s+|\s*[-–]\s*)$/;
 
 export function recognize(text: string, tokens: Token[], index: KnowledgeIndex): Recognition {
   const raw = scan(tokens, index);
-  const startAt = new Map<number, RawItem>();
-  const endAt = new Map<number, RawItem>();
-  const taken = new Set<number>();
+  // Items by the token they start at and end after, and the tokens they cover: arrays by
+  // token index, read many times per role.
+  const startAt: Array<RawItem | undefined> = new Array(tokens.length + 1);
+  const endAt: Array<RawItem | undefined> = new Array(tokens.length + 1);
+  const taken = new Uint8Array(tokens.length + 1);
   for (const item of raw) {
-    startAt.set(item.t0, item);
-    endAt.set(item.t1, item);
-    for (let k = item.t0; k < item.t1; k++) taken.add(k);
+    startAt[item.t0] = item;
+    endAt[item.t1] = item;
+    taken.fill(1, item.t0, item.t1);
   }
   const strongIds = new Set<string>();
   for (const item of raw)
@@ -350,7 +352,12 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
   const mentions: Mention[] = [];
   const states: StateMention[] = [];
   const orgs: StateMention[] = [];
-  const span = (t0: number, t1: number) => ({ start: tokens[t0]!.start, end: tokens[t1 - 1]!.end });
+  const stateMention = (t0: number, t1: number, code: string, ofRole: boolean): StateMention => ({
+    start: tokens[t0]!.start,
+    end: tokens[t1 - 1]!.end,
+    code,
+    ofRole,
+  });
   const surface = (t0: number, t1: number) => text.slice(tokens[t0]!.start, tokens[t1 - 1]!.end);
 
   const personAccepted = (item: Extract<RawItem, { kind: 'person' }>, afterRole: boolean): boolean => {
@@ -377,7 +384,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     let qualStart: number | null = null;
     for (;;) {
       const and = tokens[t1];
-      const nextRole = and?.key === 'and' ? startAt.get(t1 + 1) : undefined;
+      const nextRole = and?.key === 'and' ? startAt[t1 + 1] : undefined;
       if (nextRole && nextRole.kind === 'role' && SPACE.test(tokens[t1 + 1]!.gap) && !nextRole.sense.plural) {
         used.add(nextRole);
         if (nextRole.sense.leader || !sense.leader) sense = nextRole.sense;
@@ -388,7 +395,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     // Qualifiers before the role: state adjective, party or region name, modifiers.
     let k = roleStart;
     for (;;) {
-      const before = endAt.get(k);
+      const before = endAt[k];
       if (
         before &&
         (before.kind === 'state' || before.kind === 'org') &&
@@ -403,7 +410,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         continue;
       }
       const prevTok = tokens[k - 1];
-      if (prevTok?.cap && qualified && /^\s*\($/.test(tokens[k]!.gap) && !taken.has(k - 1)) {
+      if (prevTok?.cap && qualified && /^\s*\($/.test(tokens[k]!.gap) && taken[k - 1] === 0) {
         k--;
         qualStart = k;
         continue;
@@ -419,7 +426,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         qualStart = k;
         continue;
       }
-      if (prevTok && SPACE.test(tokens[k]!.gap) && !taken.has(k - 1)) {
+      if (prevTok && SPACE.test(tokens[k]!.gap) && taken[k - 1] === 0) {
         if (MODIFIERS.has(prevTok.key)) {
           if (prevTok.key === 'former' || prevTok.key === 'late') former = true;
           k--;
@@ -458,7 +465,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     if (tokens[t1]?.key === 'of' || (tokens[t1]?.key === 'for' && !tokens[t1 + 1]?.cap)) {
       let j = t1 + 1;
       if (tokens[j]?.key === 'the') j++;
-      let next = startAt.get(j);
+      let next = startAt[j];
       while (next && (next.kind === 'state' || next.kind === 'org')) {
         used.add(next);
         stateItems.push(next);
@@ -471,14 +478,14 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         if (tokens[j2]?.key === 'and') j2++;
         if (tokens[j2]?.key === 'the') j2++;
         if (j2 === t1) break;
-        next = startAt.get(j2);
+        next = startAt[j2];
       }
       if (state === null && stateList.length > 0) state = stateList[0]!;
     } else if (tokens[t1]?.key === 'for' && tokens[t1 + 1]?.cap) {
       // "Under-Secretary-General for Humanitarian Affairs"
       let j = t1 + 1;
       let fieldEnd = -1;
-      while (tokens[j]?.cap && SPACE.test(tokens[j]!.gap) && !taken.has(j) && j - t1 <= 4) {
+      while (tokens[j]?.cap && SPACE.test(tokens[j]!.gap) && taken[j] === 0 && j - t1 <= 4) {
         if (FIELD_END.test(tokens[j]!.text)) fieldEnd = j;
         j++;
       }
@@ -493,8 +500,8 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     const names: Array<{ t0: number; t1: number; ids: string[]; name: string | null }> = [];
     const takeNameAt = (j: number): boolean => {
       let h = j;
-      while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && !startAt.has(h)) h++;
-      const person = startAt.get(h);
+      while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && startAt[h] === undefined) h++;
+      const person = startAt[h];
       if (person?.kind === 'person') {
         used.add(person);
         names.push({ t0: person.t0, t1: person.t1, ids: person.ids, name: null });
@@ -533,7 +540,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       // "President Nyusi of Mozambique", "Prime Minister Albanese of Australia"
       let j = names[0]!.t1 + 1;
       if (tokens[j]?.key === 'the') j++;
-      const st = startAt.get(j);
+      const st = startAt[j];
       if (st && (st.kind === 'state' || st.kind === 'org')) {
         used.add(st);
         stateItems.push(st);
@@ -543,7 +550,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     }
     if (names.length === 0 && tokens[roleStart] && APPOSITIVE.test(tokens[roleStart]!.gap)) {
       // "H.E. Mr. X, President of Y": the name precedes the role.
-      const prev = endAt.get(roleStart);
+      const prev = endAt[roleStart];
       // A bare surname ("On Friday, the President ...") is a name only when it is accepted on its own.
       if (prev?.kind === 'person' && !used.has(prev) && personAccepted(prev, false)) {
         used.add(prev);
@@ -557,59 +564,51 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         }
       }
     }
-    for (const s of stateItems) {
-      const sp = span(s.t0, s.t1);
-      (s.kind === 'state' ? states : orgs).push({ ...sp, code: s.code, ofRole: true });
-    }
-    const base = {
+    for (const s of stateItems)
+      (s.kind === 'state' ? states : orgs).push(stateMention(s.t0, s.t1, s.code, true));
+    // Mentions are built field by field in one order: one object shape for all of them.
+    const roleMention = (
+      t0: number,
+      t1: number,
+      ids: string[],
+      name: string | null,
+      text: string | null,
+      st: string | null,
+      unqualified: boolean,
+    ): Mention => ({
+      start: tokens[t0]!.start,
+      end: tokens[t1 - 1]!.end,
+      ids,
+      name,
       role: sense,
-      roleText,
+      roleText: text,
+      state: st,
       qualified,
       former,
-    };
+      unqualified,
+    });
     if (names.length > 0) {
       for (const n of names) {
         const end = Math.max(n.t1, t1);
-        mentions.push({
-          ...base,
-          ...span(Math.min(roleStart, n.t0), end),
-          ids: n.ids,
-          name: n.name,
-          state,
-          unqualified: false,
-        });
+        mentions.push(roleMention(Math.min(roleStart, n.t0), end, n.ids, n.name, roleText, state, false));
       }
     } else if (stateList.length > 1) {
       for (const code of stateList) {
-        const one = { ...base, roleText: former ? `former ${sense.display}` : sense.display };
-        mentions.push({
-          ...one,
-          ...span(roleStart, t1),
-          ids: [],
-          name: null,
-          state: code,
-          unqualified: false,
-        });
+        const text = former ? `former ${sense.display}` : sense.display;
+        mentions.push(roleMention(roleStart, t1, [], null, text, code, false));
       }
     } else if (!(plural && state === null)) {
-      mentions.push({
-        ...base,
-        ...span(roleStart, t1),
-        ids: [],
-        name: null,
-        state,
-        unqualified: state === null && !qualified,
-      });
+      mentions.push(roleMention(roleStart, t1, [], null, roleText, state, state === null && !qualified));
     }
   }
   for (const item of raw) {
     if (used.has(item)) continue;
     if (item.kind === 'person') {
       if (!personAccepted(item, false)) continue;
-      const sp = span(item.t0, item.t1);
       // "the Kremlin's X": not a state
       mentions.push({
-        ...sp,
+        start: tokens[item.t0]!.start,
+        end: tokens[item.t1 - 1]!.end,
         ids: item.ids,
         name: null,
         role: null,
@@ -619,9 +618,8 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         former: false,
         unqualified: false,
       });
-    } else if (item.kind === 'state')
-      states.push({ ...span(item.t0, item.t1), code: item.code, ofRole: false });
-    else if (item.kind === 'org') orgs.push({ ...span(item.t0, item.t1), code: item.code, ofRole: false });
+    } else if (item.kind === 'state') states.push(stateMention(item.t0, item.t1, item.code, false));
+    else if (item.kind === 'org') orgs.push(stateMention(item.t0, item.t1, item.code, false));
   }
   mentions.sort((a, b) => a.start - b.start);
   states.sort((a, b) => a.start - b.start);
