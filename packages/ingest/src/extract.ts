@@ -39,6 +39,7 @@ import {
   todayIso,
   weekdayOf,
 } from './internal/dates.ts';
+import { matchesAt } from './internal/prefilter.ts';
 import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
@@ -823,16 +824,22 @@ function themesOf(sentences: number[], segmentThemes: string[][], knowledge: Kno
  */
 function themesBySegment(segments: Segment[], themeText: string, knowledge: Knowledge): string[][] {
   const out: string[][] = segments.map(() => []);
-  // A pattern the filter rules out matches nowhere in the text, so it is left out.
-  const may = knowledge.index.themeFilter.candidates(themeText);
+  // Where each pattern may start: a pattern the prefilter rules out matches nowhere in the
+  // text and is left out; one it places is tried only at those places.
+  const starts = knowledge.index.themeFilter.starts(themeText);
   let at = 0;
   for (const compiled of knowledge.index.themes) {
     const first = at;
     at += compiled.patterns.length;
-    const patterns = compiled.patterns.filter((_, k) => may[first + k] === 1);
-    if (patterns.length === 0) continue;
-    const theme = { ...compiled, patterns };
-    const hits = theme.local ? null : themeHits(theme, segments, themeText);
+    const kept = compiled.patterns.map((_, k) => k).filter((k) => starts[first + k] !== null);
+    if (kept.length === 0) continue;
+    const theme: CompiledTheme = {
+      ...compiled,
+      patterns: kept.map((k) => compiled.patterns[k]!),
+      sticky: kept.map((k) => compiled.sticky[k]!),
+    };
+    const places = kept.map((k) => starts[first + k] ?? undefined);
+    const hits = theme.local ? null : themeHits(theme, places, segments, themeText);
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
       const hit = hits ? hits[i]! : sentenceHasTheme(themeText.slice(seg.start, seg.end), theme);
@@ -842,35 +849,50 @@ function themesBySegment(segments: Segment[], themeText: string, knowledge: Know
   return out;
 }
 
-/** Matches of a global pattern over the text, each inside one segment; null when one is not. */
-function matchesInSegments(
+/** The matches of a global pattern over the text (or of its sticky twin at `places`). */
+function matchesOf(
   re: RegExp,
+  sticky: RegExp,
+  places: number[] | undefined,
   text: string,
-  segments: Segment[],
-): Array<[number, number, number]> | null {
+): RegExpExecArray[] {
+  if (places) return [...matchesAt(sticky, text, places)];
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    // An empty match ends the reading anyway (see inSegments).
+    if (m[0].length === 0) break;
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Matches placed in their segments: [segment, start, end]; null when one is empty or not inside one. */
+function inSegments(matches: RegExpExecArray[], segments: Segment[]): Array<[number, number, number]> | null {
   const found: Array<[number, number, number]> = [];
   let si = 0;
-  re.lastIndex = 0;
-  try {
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const a = m.index;
-      const z = a + m[0].length;
-      while (si < segments.length && segments[si]!.end <= a) si++;
-      const seg = segments[si];
-      if (z === a || !seg || a < seg.start || z > seg.end) return null;
-      found.push([si, a, z]);
-    }
-  } finally {
-    re.lastIndex = 0;
+  for (const m of matches) {
+    const a = m.index;
+    const z = a + m[0].length;
+    while (si < segments.length && segments[si]!.end <= a) si++;
+    const seg = segments[si];
+    if (z === a || !seg || a < seg.start || z > seg.end) return null;
+    found.push([si, a, z]);
   }
   return found;
 }
 
 /** Per segment, whether the theme matches there (a pattern match no exclusion overlaps); null to read by sentence. */
-function themeHits(theme: CompiledTheme, segments: Segment[], text: string): boolean[] | null {
+function themeHits(
+  theme: CompiledTheme,
+  places: Array<number[] | undefined>,
+  segments: Segment[],
+  text: string,
+): boolean[] | null {
   const matched: Array<[number, number, number]> = [];
-  for (const re of theme.patterns) {
-    const found = matchesInSegments(re, text, segments);
+  for (let k = 0; k < theme.patterns.length; k++) {
+    const found = inSegments(matchesOf(theme.patterns[k]!, theme.sticky[k]!, places[k], text), segments);
     if (!found) return null;
     matched.push(...found);
   }
@@ -879,7 +901,7 @@ function themeHits(theme: CompiledTheme, segments: Segment[], text: string): boo
   if (matched.length === 0) return hits;
   const excluded: Array<[number, number, number]> = [];
   for (const ex of theme.exclude) {
-    const found = matchesInSegments(ex, text, segments);
+    const found = inSegments(matchesOf(ex, ex, undefined, text), segments);
     if (!found) return null;
     excluded.push(...found);
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HotlineError, type Office, type Polity } from '@hotline/model';
 import { createStates, NOT_STATE_PHRASES, type StateEntry } from './internal/countries.ts';
-import { PrefixFilter } from './internal/prefilter.ts';
+import { PrefixFilter, stickyOf } from './internal/prefilter.ts';
 import {
   canonicalRole,
   isLeaderRole,
@@ -28,6 +28,8 @@ export interface CompiledTheme {
   id: string;
   /** All patterns of the theme in one or two alternations (case-insensitive, case-sensitive). */
   patterns: RegExp[];
+  /** Sticky twins of the patterns, to try them only where the prefilter says they may start. */
+  sticky: RegExp[];
   exclude: RegExp[];
   /**
    * The patterns look around or anchor (lookahead, lookbehind, ^, $): a match may then depend on
@@ -423,12 +425,16 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     if (parts.length >= 2) addName(names, parts.at(-1)!, { kind: 'person', id: p.id, strength: 'surname' });
   }
   const notStates = new Set(NOT_STATE_PHRASES.map(nameKey));
-  const themes = data.themes.map((t) => ({
-    id: t.id,
-    patterns: combinePatterns(t.patterns),
-    exclude: combinePatterns(t.exclude),
-    local: [...t.patterns, ...t.exclude].some((p) => LOOKS_AROUND.test(p)),
-  }));
+  const themes = data.themes.map((t) => {
+    const patterns = combinePatterns(t.patterns);
+    return {
+      id: t.id,
+      patterns,
+      sticky: patterns.map(stickyOf),
+      exclude: combinePatterns(t.exclude),
+      local: [...t.patterns, ...t.exclude].some((p) => LOOKS_AROUND.test(p)),
+    };
+  });
   // Offices by polity, each list in gazetteer order: holders() reads only its polity's.
   const officesByPolity = new Map<string, Array<{ person: GazetteerPerson; office: Office }>>();
   for (const p of persons.values()) {

@@ -5,7 +5,7 @@
  * per counterpart or one joint candidate.
  */
 import type { CallMode } from '@hotline/model';
-import { PrefixFilter } from './prefilter.ts';
+import { matchesAt, PrefixFilter, stickyOf } from './prefilter.ts';
 import type { Mention } from './recognize.ts';
 import { SOURCE_ROLES } from './roles.ts';
 
@@ -145,22 +145,37 @@ export const TRIGGER_EXPRESSIONS: readonly RegExp[] = TRIGGER_PATTERNS.map((p) =
 /** Which trigger patterns can match a text at all, from its words' first letters. */
 const TRIGGER_FILTER = new PrefixFilter(TRIGGER_EXPRESSIONS);
 
+/** Sticky twins of the trigger patterns, tried only where the prefilter places them. */
+const TRIGGER_STICKY = TRIGGER_EXPRESSIONS.map(stickyOf);
+
+/** The matches of trigger pattern `pi`, like a global exec loop over the text. */
+function triggerMatches(pi: number, text: string, places: number[] | undefined): RegExpExecArray[] {
+  if (places) return [...matchesAt(TRIGGER_STICKY[pi]!, text, places)];
+  // exec on the shared pattern, not matchAll: matchAll copies the expression on every call.
+  const re = TRIGGER_PATTERNS[pi]!.re;
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
 export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
   let taken: Uint8Array | null = null;
-  const may = TRIGGER_FILTER.candidates(text);
+  const starts = TRIGGER_FILTER.starts(text);
   for (let pi = 0; pi < TRIGGER_PATTERNS.length; pi++) {
-    if (may[pi] === 0) continue;
+    const places = starts[pi];
+    if (places === null) continue;
     const p = TRIGGER_PATTERNS[pi]!;
-    // exec on the shared pattern, not matchAll: matchAll copies the expression on every call.
-    const re = p.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (const m of triggerMatches(pi, text, places)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (e === s) re.lastIndex++;
       taken ??= new Uint8Array(text.length);
       if (taken.subarray(s, e).includes(1)) continue;
       taken.fill(1, s, e);

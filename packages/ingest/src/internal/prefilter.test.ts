@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Knowledge, loadKnowledge } from '../knowledge.ts';
 import { TRIGGER_EXPRESSIONS } from './calls.ts';
-import { PrefixFilter, requiredFactors, wordStartKeys } from './prefilter.ts';
+import { matchesAt, PrefixFilter, requiredFactors, stickyOf, wordStartKeys } from './prefilter.ts';
 
 describe('wordStartKeys', () => {
   it('reads the letters every match starts with', () => {
@@ -81,14 +81,32 @@ describe('PrefixFilter', () => {
         if (c === 'mixed') return [...t].map((ch, i) => (i % 2 ? ch.toUpperCase() : ch)).join('');
         return t;
       });
+    const sticky = expressions.map(stickyOf);
+    const all = (re: RegExp, t: string) => {
+      const out: Array<[number, string]> = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+        out.push([m.index, m[0]]);
+        if (m[0] === '') re.lastIndex++;
+      }
+      re.lastIndex = 0;
+      return out;
+    };
     fc.assert(
       fc.property(text, (t) => {
         const may = filter.candidates(t);
+        const starts = filter.starts(t);
         expressions.forEach((re, i) => {
-          re.lastIndex = 0;
-          const hit = re.test(t);
-          re.lastIndex = 0;
-          if (hit) expect(may[i], `${re} on ${JSON.stringify(t)}`).toBe(1);
+          const found = all(re, t);
+          const where = `${re} on ${JSON.stringify(t)}`;
+          if (found.length > 0) expect(may[i], where).toBe(1);
+          const places = starts[i];
+          if (places === null) expect(found, where).toEqual([]);
+          else if (places !== undefined)
+            expect(
+              [...matchesAt(sticky[i]!, t, places)].map((m) => [m.index, m[0]]),
+              where,
+            ).toEqual(found);
         });
       }),
       { numRuns: 3000 },

@@ -328,10 +328,13 @@ export class PrefixFilter {
 
   /** Expressions that some alternative lets match only where one of these strings occurs. */
   private readonly factors: Array<{ id: number; strings: string[] }> = [];
+  /** 1 for expressions whose every match starts at a word start holding one of their keys. */
+  private readonly keyedOnly: Uint8Array;
 
   constructor(expressions: readonly RegExp[]) {
     this.size = expressions.length;
     this.always = new Uint8Array(expressions.length);
+    this.keyedOnly = new Uint8Array(expressions.length);
     expressions.forEach((re, i) => {
       const needs = needsOf(re.source);
       if (!needs) {
@@ -340,6 +343,7 @@ export class PrefixFilter {
       }
       const strings = needs.flatMap((n) => n.factors ?? []);
       if (strings.length > 0) this.factors.push({ id: i, strings: [...new Set(strings)] });
+      else this.keyedOnly[i] = 1;
       for (const key of needs.flatMap((n) => n.keys ?? [])) {
         let node = this.root;
         for (let k = 0; k < key.length; k++) {
@@ -360,6 +364,25 @@ export class PrefixFilter {
 
   /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
   candidates(text: string): Uint8Array {
+    return this.scan(text, null);
+  }
+
+  /**
+   * Where each expression may start: for an expression every alternative of which is keyed,
+   * the (sorted) word starts that hold one of its keys, or null when it cannot match; for any
+   * other expression, undefined (it may start anywhere).
+   */
+  starts(text: string): Array<number[] | null | undefined> {
+    const at: Array<number[] | null | undefined> = new Array(this.size);
+    const may = this.scan(text, at);
+    for (let i = 0; i < this.size; i++) {
+      if (this.keyedOnly[i] === 0) at[i] = may[i] === 1 ? undefined : null;
+      else if (at[i] === undefined) at[i] = null;
+    }
+    return at;
+  }
+
+  private scan(text: string, at: Array<number[] | null | undefined> | null): Uint8Array {
     const out = this.always.slice();
     let prevWord = false;
     for (let q = 0; q < text.length; q++) {
@@ -372,7 +395,16 @@ export class PrefixFilter {
           if (f < 0 || node.next === null) break;
           node = node.next[f];
           if (node === undefined) break;
-          if (node.ids !== null) for (const i of node.ids) out[i] = 1;
+          if (node.ids !== null) {
+            for (const i of node.ids) {
+              out[i] = 1;
+              if (at !== null && this.keyedOnly[i] === 1) {
+                const list = at[i];
+                if (!list) at[i] = [q];
+                else if (list[list.length - 1] !== q) list.push(q);
+              }
+            }
+          }
         }
       }
       prevWord = word;
@@ -386,4 +418,31 @@ export class PrefixFilter {
     }
     return out;
   }
+}
+
+/** A sticky twin of a pattern: it matches only where lastIndex points. */
+export function stickyOf(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+}
+
+/**
+ * Runs a pattern over a text like a global exec loop, but tries only the given start
+ * positions (sorted) with its sticky twin: the same matches when no match can start elsewhere.
+ * Empty matches move on by one character, as a matchAll loop does.
+ */
+export function* matchesAt(
+  sticky: RegExp,
+  text: string,
+  positions: readonly number[],
+): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const p of positions) {
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    from = m[0].length === 0 ? p + 1 : p + m[0].length;
+    yield m;
+  }
+  sticky.lastIndex = 0;
 }
