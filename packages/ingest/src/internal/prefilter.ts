@@ -230,7 +230,8 @@ function factorsOf(source: string): string[] | null {
     if (run.some((f) => f !== '')) {
       const folded = run.map((f) => f.toLowerCase());
       const min = Math.min(...folded.map((f) => f.length));
-      if (min > bestMin && folded.every((f) => /^[\x00-\x7f]*$/.test(f))) {
+      const ascii = folded.every((f) => [...f].every((ch) => ch.charCodeAt(0) < 128));
+      if (min > bestMin && ascii) {
         best = folded;
         bestMin = min;
       }
@@ -312,18 +313,9 @@ export function requiredFactors(re: RegExp): string[] | null {
   return [...new Set(needs.flatMap((n) => n.factors ?? []))];
 }
 
-interface KeyNode {
-  /** Expressions whose key ends here. */
-  ids: number[] | null;
-  /** Children by folded character code (0..127). */
-  next: Array<KeyNode | undefined> | null;
-}
-
 /** Which of a list of expressions may match a text, from the first letters of its words. */
 export class PrefixFilter {
   private readonly always: Uint8Array;
-  /** A trie of the keys over folded character codes: a word start walks it while it matches. */
-  private readonly root: KeyNode = { ids: null, next: null };
   readonly size: number;
 
   /** Expressions that some alternative lets match only where one of these strings occurs. */
@@ -331,10 +323,19 @@ export class PrefixFilter {
   /** 1 for expressions whose every match starts at a word start holding one of their keys. */
   private readonly keyedOnly: Uint8Array;
 
+  // The keys as a trie in flat tables: state 0 is the root (never a child, so 0 also means
+  // "no way on"); a character moves by `trans[state * width + symbol[code]]`.
+  private readonly symbol = new Int16Array(128).fill(-1);
+  private readonly width: number;
+  private readonly trans: Int32Array;
+  /** Expressions whose key ends in each state. */
+  private readonly ids: Array<number[] | null>;
+
   constructor(expressions: readonly RegExp[]) {
     this.size = expressions.length;
     this.always = new Uint8Array(expressions.length);
     this.keyedOnly = new Uint8Array(expressions.length);
+    const keyed: Array<[string, number]> = [];
     expressions.forEach((re, i) => {
       const needs = needsOf(re.source);
       if (!needs) {
@@ -344,22 +345,37 @@ export class PrefixFilter {
       const strings = needs.flatMap((n) => n.factors ?? []);
       if (strings.length > 0) this.factors.push({ id: i, strings: [...new Set(strings)] });
       else this.keyedOnly[i] = 1;
-      for (const key of needs.flatMap((n) => n.keys ?? [])) {
-        let node = this.root;
-        for (let k = 0; k < key.length; k++) {
-          node.next ??= [];
-          const code = key.charCodeAt(k);
-          let child = node.next[code];
-          if (!child) {
-            child = { ids: null, next: null };
-            node.next[code] = child;
-          }
-          node = child;
-        }
-        node.ids ??= [];
-        if (!node.ids.includes(i)) node.ids.push(i);
-      }
+      for (const key of needs.flatMap((n) => n.keys ?? [])) keyed.push([key, i]);
     });
+    // The characters keys use, each a column of the table.
+    let width = 0;
+    for (const [key] of keyed)
+      for (let k = 0; k < key.length; k++) {
+        const code = key.charCodeAt(k);
+        if (this.symbol[code] === -1) this.symbol[code] = width++;
+      }
+    this.width = Math.max(width, 1);
+    const rows: Int32Array[] = [new Int32Array(this.width)];
+    this.ids = [null];
+    for (const [key, i] of keyed) {
+      let state = 0;
+      for (let k = 0; k < key.length; k++) {
+        const sym = this.symbol[key.charCodeAt(k)]!;
+        let next = rows[state]![sym]!;
+        if (next === 0) {
+          next = rows.length;
+          rows.push(new Int32Array(this.width));
+          this.ids.push(null);
+          rows[state]![sym] = next;
+        }
+        state = next;
+      }
+      const list = this.ids[state] ?? [];
+      if (!list.includes(i)) list.push(i);
+      this.ids[state] = list;
+    }
+    this.trans = new Int32Array(rows.length * this.width);
+    for (let r = 0; r < rows.length; r++) this.trans.set(rows[r]!, r * this.width);
   }
 
   /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
@@ -389,14 +405,17 @@ export class PrefixFilter {
       const c = text.charCodeAt(q);
       const word = isWordCode(c);
       if (!prevWord && (word || c === 0x17f || c === 0x212a)) {
-        let node: KeyNode | undefined = this.root;
+        let state = 0;
         for (let k = q; k < text.length; k++) {
           const f = foldCode(text.charCodeAt(k));
-          if (f < 0 || node.next === null) break;
-          node = node.next[f];
-          if (node === undefined) break;
-          if (node.ids !== null) {
-            for (const i of node.ids) {
+          if (f < 0) break;
+          const sym = this.symbol[f]!;
+          if (sym < 0) break;
+          state = this.trans[state * this.width + sym]!;
+          if (state === 0) break;
+          const ids = this.ids[state]!;
+          if (ids !== null) {
+            for (const i of ids) {
               out[i] = 1;
               if (at !== null && this.keyedOnly[i] === 1) {
                 const list = at[i];
