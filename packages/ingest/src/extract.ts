@@ -662,7 +662,17 @@ export function extractReadout(
   }
 
   // Initiative phrases anywhere: "convened by X", "at the request of X".
+  // A phrase a sentence holds is found in the whole text too: most texts have none, and
+  // then no sentence needs reading.
+  const initiativeIn = (re: RegExp) => {
+    re.lastIndex = 0;
+    const found = re.test(text);
+    re.lastIndex = 0;
+    return found;
+  };
+  const hasInitiative = initiativeIn(INITIATIVE);
   segments.forEach((seg, si) => {
+    if (!hasInitiative) return;
     INITIATIVE.lastIndex = 0;
     for (const m of seg.text.matchAll(INITIATIVE)) {
       const at = seg.start + m.index + m[0].length;
@@ -693,7 +703,7 @@ export function extractReadout(
 
   // "at the latter's request": the last (or, for "the former", the one before) of the two
   // call participants named before the phrase.
-  for (const seg of segments) {
+  for (const seg of initiativeIn(REFERRING_INITIATIVE) ? segments : []) {
     for (const m of seg.text.matchAll(REFERRING_INITIATIVE)) {
       const pos = seg.start + m.index;
       const named: Array<{ state: string | null; call: Built }> = [];
