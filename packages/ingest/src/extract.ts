@@ -43,7 +43,7 @@ import { matchesAt } from './internal/prefilter.ts';
 import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
-import { extractSubjects } from './internal/subjects.ts';
+import { extractSubjects, type SubjectCandidate } from './internal/subjects.ts';
 import { type Segment, splitSentences, tokenize } from './internal/text.ts';
 import { type CompiledTheme, inOffice, type Knowledge } from './knowledge.ts';
 import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
@@ -764,6 +764,7 @@ export function extractReadout(
     ' ',
   );
   const segmentThemes = built.length > 0 ? themesBySegment(segments, themeText, knowledge) : [];
+  const subjectCache = new Map<Segment, SubjectCandidate[]>();
   const calls: ExtractedCall[] = built.map((b, bi) => {
     const order = [...about[bi]!].sort((x, y) => x - y);
     const sents = order.map((i) => segments[i]!);
@@ -778,7 +779,7 @@ export function extractReadout(
       mode: b.mode,
       initiator: b.initiator,
       themes: themesOf(order, segmentThemes, knowledge),
-      subjects: extractSubjects(sents, rec, participantSpans, participants, knowledge),
+      subjects: extractSubjects(sents, rec, participantSpans, participants, knowledge, subjectCache),
       evidence,
     };
   });

@@ -106,34 +106,67 @@ const SKIP = new Set([
   'New',
 ]);
 
+/** A named phrase of a sentence that may be a subject of any call the sentence is about. */
+export interface SubjectCandidate {
+  start: number;
+  end: number;
+  /** The phrase as a subject (a state's adjective becomes its name). */
+  phrase: string;
+  /** The state the phrase names, if it names one. */
+  state: string | null;
+}
+
+const NEWSROOMS = /^(?:Kremlin|Downing Street|White House|UNN|TASS|INTERFAX|ANI|VNA)$/i;
+
+/** The phrases of a sentence that do not depend on the call: read once per sentence. */
+export function subjectCandidates(s: Segment, rec: Recognition, knowledge: Knowledge): SubjectCandidate[] {
+  const out: SubjectCandidate[] = [];
+  PHRASE.lastIndex = 0;
+  for (let m = PHRASE.exec(s.text); m !== null; m = PHRASE.exec(s.text)) {
+    let phrase = m[0].replace(/\s+(?:of|the|for|and|de|in|on)$/u, '').trim();
+    const start = s.start + m.index;
+    const end = start + phrase.length;
+    if (rec.mentions.some((b) => b.start < end && b.end > start)) continue;
+    const words = phrase.split(/\s+/);
+    while (words.length > 0 && SKIP.has(words[0]!)) words.shift();
+    phrase = words.join(' ');
+    if (phrase.length < 3 || SKIP.has(phrase)) continue;
+    if (words.length === 1 && m.index === 0 && !/[A-Z]{2}|\d/.test(phrase)) continue;
+    const stateHere = rec.states.find(
+      (x) => x.start >= start && x.end <= end && x.end - x.start === phrase.length,
+    );
+    if (stateHere) phrase = knowledge.index.states.get(stateHere.code)?.name ?? phrase;
+    if (NEWSROOMS.test(phrase)) continue;
+    out.push({ start, end, phrase, state: stateHere?.code ?? null });
+  }
+  PHRASE.lastIndex = 0;
+  return out;
+}
+
+/**
+ * Subjects of a call from its sentences' phrases: not its participants, nor their states.
+ * `cache` keeps each sentence's phrases for the next call about the same sentence.
+ */
 export function extractSubjects(
   sentences: Segment[],
   rec: Recognition,
   participantSpans: Span[],
   participants: Participant[],
   knowledge: Knowledge,
+  cache: Map<Segment, SubjectCandidate[]> = new Map(),
 ): string[] {
   const out: string[] = [];
-  const blocked: Span[] = [...participantSpans, ...rec.mentions.map((m) => ({ start: m.start, end: m.end }))];
   const participantStates = new Set(participants.map((p) => p.state));
   for (const s of sentences) {
-    for (const m of s.text.matchAll(PHRASE)) {
-      let phrase = m[0].replace(/\s+(?:of|the|for|and|de|in|on)$/u, '').trim();
-      const start = s.start + m.index;
-      const end = start + phrase.length;
-      if (blocked.some((b) => b.start < end && b.end > start)) continue;
-      const words = phrase.split(/\s+/);
-      while (words.length > 0 && SKIP.has(words[0]!)) words.shift();
-      phrase = words.join(' ');
-      if (phrase.length < 3 || SKIP.has(phrase)) continue;
-      if (words.length === 1 && m.index === 0 && !/[A-Z]{2}|\d/.test(phrase)) continue;
-      const stateHere = rec.states.find(
-        (x) => x.start >= start && x.end <= end && x.end - x.start === phrase.length,
-      );
-      if (stateHere && participantStates.has(stateHere.code)) continue;
-      if (stateHere) phrase = knowledge.index.states.get(stateHere.code)?.name ?? phrase;
-      if (/^(?:Kremlin|Downing Street|White House|UNN|TASS|INTERFAX|ANI|VNA)$/i.test(phrase)) continue;
-      if (!out.includes(phrase)) out.push(phrase);
+    let candidates = cache.get(s);
+    if (!candidates) {
+      candidates = subjectCandidates(s, rec, knowledge);
+      cache.set(s, candidates);
+    }
+    for (const c of candidates) {
+      if (participantSpans.some((b) => b.start < c.end && b.end > c.start)) continue;
+      if (c.state !== null && participantStates.has(c.state)) continue;
+      if (!out.includes(c.phrase)) out.push(c.phrase);
     }
   }
   return out.slice(0, 12);
