@@ -326,10 +326,13 @@ export class PrefixFilter {
   // The keys as a trie in flat tables: state 0 is the root (never a child, so 0 also means
   // "no way on"); a character moves by `trans[state * width + symbol[code]]`.
   private readonly symbol = new Int16Array(128).fill(-1);
+  /** The column of each ASCII character as the text has it (folded to lower case first). */
+  private readonly column = new Int16Array(128).fill(-1);
   private readonly width: number;
   private readonly trans: Int32Array;
-  /** Expressions whose key ends in each state. */
-  private readonly ids: Array<number[] | null>;
+  /** Expressions whose key ends in each state: `hitList[hitStart[s] .. hitStart[s + 1]]`. */
+  private readonly hitStart: Int32Array;
+  private readonly hitList: Int32Array;
 
   constructor(expressions: readonly RegExp[]) {
     this.size = expressions.length;
@@ -355,8 +358,9 @@ export class PrefixFilter {
         if (this.symbol[code] === -1) this.symbol[code] = width++;
       }
     this.width = Math.max(width, 1);
+    for (let c = 0; c < 128; c++) this.column[c] = this.symbol[foldCode(c)]!;
     const rows: Int32Array[] = [new Int32Array(this.width)];
-    this.ids = [null];
+    const ids: number[][] = [[]];
     for (const [key, i] of keyed) {
       let state = 0;
       for (let k = 0; k < key.length; k++) {
@@ -365,17 +369,18 @@ export class PrefixFilter {
         if (next === 0) {
           next = rows.length;
           rows.push(new Int32Array(this.width));
-          this.ids.push(null);
+          ids.push([]);
           rows[state]![sym] = next;
         }
         state = next;
       }
-      const list = this.ids[state] ?? [];
-      if (!list.includes(i)) list.push(i);
-      this.ids[state] = list;
+      if (!ids[state]!.includes(i)) ids[state]!.push(i);
     }
     this.trans = new Int32Array(rows.length * this.width);
     for (let r = 0; r < rows.length; r++) this.trans.set(rows[r]!, r * this.width);
+    this.hitStart = new Int32Array(rows.length + 1);
+    for (let r = 0; r < rows.length; r++) this.hitStart[r + 1] = this.hitStart[r]! + ids[r]!.length;
+    this.hitList = Int32Array.from(ids.flat());
   }
 
   /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
@@ -400,33 +405,38 @@ export class PrefixFilter {
 
   private scan(text: string, at: Array<number[] | null | undefined> | null): Uint8Array {
     const out = this.always.slice();
+    const { column, trans, width, hitStart, hitList, keyedOnly } = this;
+    const n = text.length;
+    // ſ and the Kelvin sign read as s and k (see foldCode).
+    const longS = column[115]!;
+    const kelvin = column[107]!;
     let prevWord = false;
-    for (let q = 0; q < text.length; q++) {
+    for (let q = 0; q < n; q++) {
       const c = text.charCodeAt(q);
-      const word = isWordCode(c);
-      if (!prevWord && (word || c === 0x17f || c === 0x212a)) {
-        let state = 0;
-        for (let k = q; k < text.length; k++) {
-          const f = foldCode(text.charCodeAt(k));
-          if (f < 0) break;
-          const sym = this.symbol[f]!;
-          if (sym < 0) break;
-          state = this.trans[state * this.width + sym]!;
-          if (state === 0) break;
-          const ids = this.ids[state]!;
-          if (ids !== null) {
-            for (const i of ids) {
-              out[i] = 1;
-              if (at !== null && this.keyedOnly[i] === 1) {
-                const list = at[i];
-                if (!list) at[i] = [q];
-                else if (list[list.length - 1] !== q) list.push(q);
-              }
-            }
+      const word = c < 128 && isWordCode(c);
+      if (prevWord || !(word || c === 0x17f || c === 0x212a)) {
+        prevWord = word;
+        continue;
+      }
+      prevWord = word;
+      // A word start: walk the trie while the text follows a key.
+      let state = 0;
+      for (let k = q; k < n; k++) {
+        const ck = text.charCodeAt(k);
+        const col = ck < 128 ? column[ck]! : ck === 0x17f ? longS : ck === 0x212a ? kelvin : -1;
+        if (col < 0) break;
+        state = trans[state * width + col]!;
+        if (state === 0) break;
+        for (let h = hitStart[state]!, end = hitStart[state + 1]!; h < end; h++) {
+          const i = hitList[h]!;
+          out[i] = 1;
+          if (at !== null && keyedOnly[i] === 1) {
+            const list = at[i];
+            if (!list) at[i] = [q];
+            else if (list[list.length - 1] !== q) list.push(q);
           }
         }
       }
-      prevWord = word;
     }
     let folded: string | null = null;
     for (const { id, strings } of this.factors) {
