@@ -198,6 +198,25 @@ function isInitialToken(t: Token): boolean {
   return /^\p{Lu}{1,2}$/u.test(t.text);
 }
 
+interface FirstNodes {
+  /** The phrase a capitalized word opens (names, roles, not-state phrases). */
+  cap: PhraseNode | undefined;
+  /** The role phrase a lower-case word opens. */
+  lower: PhraseNode | undefined;
+}
+
+/** The phrase node a token opens, remembered on its word for this knowledge. */
+function firstNode(token: Token, index: KnowledgeIndex): PhraseNode | undefined {
+  const word = token.word;
+  let memo = word.memoOf === index ? (word.memo as FirstNodes) : null;
+  if (memo === null) {
+    memo = { cap: index.phrases.get(word.key), lower: index.rolePhrases.get(word.key) };
+    word.memoOf = index;
+    word.memo = memo;
+  }
+  return token.cap ? memo.cap : memo.lower;
+}
+
 /** Scans the token stream for names (gazetteer persons, states, organizations) and roles. */
 function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
   const items: RawItem[] = [];
@@ -221,7 +240,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         if (!ok) break;
       }
       // Names and not-state phrases count only when capitalized: otherwise look up roles alone.
-      if (n === 1) node = (first.cap ? index.phrases : index.rolePhrases).get(tokens[ti]!.key);
+      if (n === 1) node = firstNode(tokens[ti]!, index);
       else node = node!.next?.get(tokens[ti]!.key);
       if (node === undefined) break;
       const key = node.key;

@@ -21,9 +21,15 @@ export function tokenKey(word: string): string {
   return f.length <= 3 ? f : f.replace(/(.)\1+/g, '$1');
 }
 
-interface WordInfo {
+export interface WordInfo {
   key: string;
   cap: boolean;
+  /**
+   * A slot for what a reader of the words (recognition) looked up for this word, with the
+   * table it was looked up in: the same word in the next readout needs no lookup.
+   */
+  memoOf: unknown;
+  memo: unknown;
 }
 
 /** Keys of words already seen: readouts repeat their words, and folding is the costly part. */
@@ -35,7 +41,7 @@ function wordInfo(word: string): WordInfo {
   let info = wordCache.get(word);
   if (info === undefined) {
     if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-    info = { key: tokenKey(word), cap: CAP.test(word) };
+    info = { key: tokenKey(word), cap: CAP.test(word), memoOf: null, memo: null };
     wordCache.set(word, info);
   }
   return info;
@@ -53,6 +59,8 @@ export interface Token {
   cap: boolean;
   /** Text between the previous token and this one. */
   gap: string;
+  /** What is known of the word, shared by every token of it. */
+  word: WordInfo;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -72,6 +80,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       key: info.key,
       cap: info.cap,
       gap: text.slice(last, start),
+      word: info,
     });
     last = start + word.length;
   }
