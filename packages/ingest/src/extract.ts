@@ -867,7 +867,7 @@ function matchesOf(
   places: number[] | undefined,
   text: string,
 ): RegExpExecArray[] {
-  if (places) return [...matchesAt(sticky, text, places)];
+  if (places) return matchesAt(sticky, text, places);
   const found: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -150,7 +150,7 @@ const TRIGGER_STICKY = TRIGGER_EXPRESSIONS.map(stickyOf);
 
 /** The matches of trigger pattern `pi`, like a global exec loop over the text. */
 function triggerMatches(pi: number, text: string, places: number[] | undefined): RegExpExecArray[] {
-  if (places) return [...matchesAt(TRIGGER_STICKY[pi]!, text, places)];
+  if (places) return matchesAt(TRIGGER_STICKY[pi]!, text, places);
   // exec on the shared pattern, not matchAll: matchAll copies the expression on every call.
   const re = TRIGGER_PATTERNS[pi]!.re;
   const found: RegExpExecArray[] = [];

@@ -137,18 +137,25 @@ const DATE_HINT = new RegExp(MAY_HOLD_DATE.source, 'gi');
  */
 function dateWindows(text: string): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
-  for (const m of text.matchAll(DATE_HINT)) {
+  DATE_HINT.lastIndex = 0;
+  for (let m = DATE_HINT.exec(text); m !== null; m = DATE_HINT.exec(text)) {
     if (m[0].length > 12) continue;
     let a = Math.max(0, m.index - 32);
     let z = Math.min(text.length, m.index + m[0].length + 32);
-    for (let k = 0; k < 16 && a > 0 && /\S/.test(text[a - 1]!); k++) a--;
-    for (let k = 0; k < 16 && z < text.length && /\S/.test(text[z]!); k++) z++;
+    for (let k = 0; k < 16 && a > 0 && NON_SPACE.test(text[a - 1]!); k++) a--;
+    for (let k = 0; k < 16 && z < text.length && NON_SPACE.test(text[z]!); k++) z++;
     const last = windows.at(-1);
     if (last && a <= last[1] && last[1] - last[0] < 240) last[1] = Math.max(last[1], z);
     else windows.push([a, z]);
   }
+  DATE_HINT.lastIndex = 0;
   return windows;
 }
+
+const NON_SPACE = /\S/;
+/** Vague phrases chrono does not read; the test spares the scan of the texts without any. */
+const VAGUE_PHRASE = /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/i;
+const VAGUE_PHRASES = new RegExp(VAGUE_PHRASE.source, 'gi');
 
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
@@ -208,9 +215,7 @@ function parseDateExpressions(text: string): DateExpression[] {
   const out = classifyDates(
     dateWindows(text).flatMap(([a, z]) => readDates(text.slice(a, z)).map((r) => ({ r, offset: a }))),
   );
-  for (const m of text.matchAll(
-    /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/gi,
-  )) {
+  for (const m of VAGUE_PHRASE.test(text) ? text.matchAll(VAGUE_PHRASES) : []) {
     const start = m.index;
     const end = m.index + m[0].length;
     const overlapping = out.filter((e) => e.start < end && e.end > start);
@@ -255,8 +260,15 @@ const DATELINE_SEPARATOR =
  */
 export function findDateline(text: string, bodyStart: number): Dateline | null {
   const lines: Array<{ start: number; text: string }> = [];
-  for (const m of text.matchAll(/[^\n]+/g))
-    if (m[0].trim() !== '') lines.push({ start: m.index, text: m[0] });
+  for (let from = 0; from < text.length; ) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to > from) {
+      const line = text.slice(from, to);
+      if (line.trim() !== '') lines.push({ start: from, text: line });
+    }
+    from = to + 1;
+  }
   const body = lines.filter((l) => l.start >= bodyStart);
   const candidates: Array<{ start: number; text: string }> = [];
   for (const l of body.slice(0, 4)) {

@@ -104,7 +104,7 @@ describe('PrefixFilter', () => {
           if (places === null) expect(found, where).toEqual([]);
           else if (places !== undefined)
             expect(
-              [...matchesAt(sticky[i]!, t, places)].map((m) => [m.index, m[0]]),
+              matchesAt(sticky[i]!, t, places).map((m) => [m.index, m[0]]),
               where,
             ).toEqual(found);
         });

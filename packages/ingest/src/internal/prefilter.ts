@@ -459,11 +459,8 @@ export function stickyOf(re: RegExp): RegExp {
  * positions (sorted) with its sticky twin: the same matches when no match can start elsewhere.
  * Empty matches move on by one character, as a matchAll loop does.
  */
-export function* matchesAt(
-  sticky: RegExp,
-  text: string,
-  positions: readonly number[],
-): Generator<RegExpExecArray> {
+export function matchesAt(sticky: RegExp, text: string, positions: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   let from = 0;
   for (const p of positions) {
     if (p < from) continue;
@@ -471,7 +468,8 @@ export function* matchesAt(
     const m = sticky.exec(text);
     if (m === null) continue;
     from = m[0].length === 0 ? p + 1 : p + m[0].length;
-    yield m;
+    found.push(m);
   }
   sticky.lastIndex = 0;
+  return found;
 }
