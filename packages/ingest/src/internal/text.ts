@@ -166,35 +166,42 @@ const ABBREVIATIONS = new Set([
   'smt',
 ]);
 
+// The lookbehind starts a match only at the first mark of a run ("???"), so a long run is
+// tried once, not once per mark (which was quadratic); the lookahead before it lets the
+// search skip every other character at once.
+const BOUNDARY = /(?=[.!?…])(?<![.!?…])([.!?…]+)(["”’)\]]*)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
+const LAST_WORD = /([\p{L}.]+)$/u;
+const ONE_UPPER = /^\p{Lu}$/u;
+const INITIALS = /^(\p{L}\.)+\p{L}$/u;
+const SPACE_CHAR = /\s/;
+
 /** Splits text into paragraphs (line breaks) and those into sentences, keeping offsets. */
 export function splitSentences(text: string): Segment[] {
   const out: Segment[] = [];
   let paragraph = 0;
-  const lines = /[^\n]+/g;
-  for (const line of text.matchAll(lines)) {
-    const lineStart = line.index;
-    const body = line[0];
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const body = text.slice(lineStart, lineEnd);
+    const start = lineStart;
+    lineStart = lineEnd + 1;
     if (body.trim() === '') continue;
     let from = 0;
-    // The lookbehind starts a match only at the first mark of a run ("???"), so a long run is
-    // tried once, not once per mark (which was quadratic).
-    const boundary = /(?<![.!?…])([.!?…]+)(["”’)\]]*)\s+(?=["“‘([]?[\p{Lu}\p{N}])/gu;
-    for (const m of body.matchAll(boundary)) {
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(body); m !== null; m = BOUNDARY.exec(body)) {
       // The word before the mark decides abbreviations; 40 characters are plenty for it.
       const before = body.slice(Math.max(from, m.index - 40), m.index);
-      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+      const lastWord = LAST_WORD.exec(before)?.[1] ?? '';
       const lower = lastWord.toLowerCase();
-      if (
-        m[1] === '.' &&
-        (ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord))
-      ) {
+      if (m[1] === '.' && (ABBREVIATIONS.has(lower) || ONE_UPPER.test(lastWord) || INITIALS.test(lastWord))) {
         continue;
       }
       const end = m.index + (m[1] ?? '').length + (m[2] ?? '').length;
-      pushSegment(out, body, from, end, lineStart, paragraph);
+      pushSegment(out, body, from, end, start, paragraph);
       from = m.index + m[0].length;
     }
-    pushSegment(out, body, from, body.length, lineStart, paragraph);
+    BOUNDARY.lastIndex = 0;
+    pushSegment(out, body, from, body.length, start, paragraph);
     paragraph++;
   }
   return out;
@@ -210,7 +217,7 @@ function pushSegment(
 ) {
   let s = from;
   let e = to;
-  while (s < e && /\s/.test(body[s]!)) s++;
-  while (e > s && /\s/.test(body[e - 1]!)) e--;
+  while (s < e && SPACE_CHAR.test(body[s]!)) s++;
+  while (e > s && SPACE_CHAR.test(body[e - 1]!)) e--;
   if (e > s) out.push({ start: base + s, end: base + e, text: body.slice(s, e), paragraph });
 }
