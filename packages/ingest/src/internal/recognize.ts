@@ -194,6 +194,8 @@ const NAME_CONNECTORS = new Set([
 const FIELD_END =
   /^(?:Affairs|Relations|Cooperation|Development|Security|Policy|Trade|Defen[cs]e|Health|Questions|Issues|Operations|Europe|Asia|Africa|Americas|Refugees|Rights|Peacekeeping|Disarmament|Climate|Environment|Energy|Finance|Economy|Commerce|Education|Culture|Justice|Interior|Migration)$/;
 
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
 function isInitialToken(t: Token): boolean {
   return /^\p{Lu}{1,2}$/u.test(t.text);
 }
@@ -264,14 +266,14 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
           else if (e.kind === 'state') state = state ?? e;
           else org = org ?? e;
         }
-        // All-caps short forms ("US", "UN", "EU") must be written in capitals.
+        // All-caps short forms ("US", "UN", "EU") must be written in capitals (asked only of
+        // short forms).
         const shortForm = n === 1 && key.length <= 3;
-        const caps = tokens[t0]!.text === tokens[t0]!.text.toUpperCase();
+        const caps = !shortForm || tokens[t0]!.text === tokens[t0]!.text.toUpperCase();
+        const weak = persons.every((e) => e.strength === 'surname');
         // A short surname ("Xi", "Li") may be written in title case; a short alias must be in capitals.
-        const titleCase = /^\p{Lu}\p{Ll}+$/u.test(tokens[t0]!.text);
-        const shortSurname = persons.every((e) => e.strength === 'surname') && titleCase;
+        const shortSurname = caps || (weak && TITLE_CASE.test(tokens[t0]!.text));
         if (persons.length > 0 && !(shortForm && !caps && !shortSurname)) {
-          const weak = persons.every((e) => e.strength === 'surname');
           matched = { kind: 'person', t0, t1, ids: persons.map((e) => e.id), weak };
           matchedN = n;
         } else if (org && !(shortForm && !caps)) {
