@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKey, splitSentences, tokenize } from './text.ts';
 
@@ -29,6 +30,43 @@ describe('tokenize', () => {
     const [a, b] = tokenize('al-Assad, Putin');
     expect(a).toMatchObject({ text: 'al', cap: false });
     expect(b).toMatchObject({ text: 'Assad', gap: '-', cap: true });
+  });
+
+  it('finds the words a Unicode pattern finds, surrogate pairs and all', () => {
+    const word = /[\p{L}\p{M}\p{N}]+/gu;
+    const pieces = [
+      'a',
+      'É',
+      'é',
+      'ß',
+      'İ',
+      '日本',
+      '😀',
+      '\u0301',
+      '\ud800',
+      '\udc00',
+      '٣',
+      ' ',
+      '-',
+      '’',
+      '𝒜',
+      'Ⅻ',
+      '_',
+      '1',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const expected: Array<[number, string, string]> = [];
+        let last = 0;
+        for (const m of text.matchAll(word)) {
+          expected.push([m.index, m[0], text.slice(last, m.index)]);
+          last = m.index + m[0].length;
+        }
+        expect(tokenize(text).map((t) => [t.start, t.text, t.gap])).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -63,26 +63,65 @@ export interface Token {
   word: WordInfo;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Whether a code point is a letter, mark or number (what words are made of). */
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Answers for the Basic Multilingual Plane, filled as characters are met: 0 unknown, 1 yes, 2 no. */
+const bmpWordChar = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) bmpWordChar[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
 
+function isWordUnit(c: number): boolean {
+  let known = bmpWordChar[c]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    bmpWordChar[c] = known;
+  }
+  return known === 1;
+}
+
+/** One-character gaps (nearly all of them) as shared strings. */
+const ONE_CHAR = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/**
+ * The words of a text: runs of letters, marks and numbers (code point by code point, so a
+ * surrogate pair stays whole), with offsets, keys and the text between them.
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let last = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const start = m.index;
-    const word = m[0];
-    const info = wordInfo(word);
-    tokens.push({
-      start: start + offset,
-      end: start + word.length + offset,
-      text: word,
-      key: info.key,
-      cap: info.cap,
-      gap: text.slice(last, start),
-      word: info,
-    });
-    last = start + word.length;
+  let start = -1;
+  for (let i = 0; i <= n; ) {
+    let inWord = false;
+    let width = 1;
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          width = 2;
+          inWord = WORD_CHAR.test(text.slice(i, i + 2));
+        } else inWord = isWordUnit(c);
+      } else inWord = isWordUnit(c);
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = text.slice(start, i);
+      const info = wordInfo(word);
+      const gapCode = start - last === 1 ? text.charCodeAt(last) : -1;
+      tokens.push({
+        start: start + offset,
+        end: i + offset,
+        text: word,
+        key: info.key,
+        cap: info.cap,
+        gap: gapCode >= 0 && gapCode < 128 ? ONE_CHAR[gapCode]! : text.slice(last, start),
+        word: info,
+      });
+      last = i;
+      start = -1;
+    }
+    i += width;
   }
   return tokens;
 }
