@@ -26,6 +26,7 @@ import {
   isPlanned,
   modeCue,
   REFERRING_INITIATIVE,
+  TRIGGER_EXPRESSIONS,
   type Trigger,
 } from './internal/calls.ts';
 import {
@@ -39,7 +40,7 @@ import {
   todayIso,
   weekdayOf,
 } from './internal/dates.ts';
-import { matchesAt } from './internal/prefilter.ts';
+import { matchesAt, PrefixFilter } from './internal/prefilter.ts';
 import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
@@ -382,10 +383,22 @@ export function extractReadout(
   // Triggers of each segment, found once: the candidate loop, the joiner check and the
   // sentence attribution all ask.
   const segmentTriggers: Array<Trigger[] | undefined> = [];
+  // One prefilter scan of the text for themes, triggers and initiative phrases (in that order).
+  const themeCount = knowledge.index.themeFilter.size;
+  const triggerCount = TRIGGER_EXPRESSIONS.length;
+  const textStarts = knowledge.index.textFilter.starts(text);
   const triggersOf = (si: number): Trigger[] => {
     let found = segmentTriggers[si];
     if (found === undefined) {
-      found = findTriggers(segments[si]!.text);
+      const seg = segments[si]!;
+      const starts = PrefixFilter.within(
+        textStarts,
+        themeCount,
+        themeCount + triggerCount,
+        seg.start,
+        seg.end,
+      );
+      found = findTriggers(seg.text, starts);
       segmentTriggers[si] = found;
     }
     return found;
@@ -664,13 +677,14 @@ export function extractReadout(
   // Initiative phrases anywhere: "convened by X", "at the request of X".
   // A phrase a sentence holds is found in the whole text too: most texts have none, and
   // then no sentence needs reading.
-  const initiativeIn = (re: RegExp) => {
+  const initiativeIn = (re: RegExp, filterIndex: number) => {
+    if (textStarts[filterIndex] === null) return false;
     re.lastIndex = 0;
     const found = re.test(text);
     re.lastIndex = 0;
     return found;
   };
-  const hasInitiative = initiativeIn(INITIATIVE);
+  const hasInitiative = initiativeIn(INITIATIVE, themeCount + triggerCount);
   segments.forEach((seg, si) => {
     if (!hasInitiative) return;
     INITIATIVE.lastIndex = 0;
@@ -703,7 +717,7 @@ export function extractReadout(
 
   // "at the latter's request": the last (or, for "the former", the one before) of the two
   // call participants named before the phrase.
-  for (const seg of initiativeIn(REFERRING_INITIATIVE) ? segments : []) {
+  for (const seg of initiativeIn(REFERRING_INITIATIVE, themeCount + triggerCount + 1) ? segments : []) {
     for (const m of seg.text.matchAll(REFERRING_INITIATIVE)) {
       const pos = seg.start + m.index;
       const named: Array<{ state: string | null; call: Built }> = [];
@@ -763,7 +777,15 @@ export function extractReadout(
     0,
     ' ',
   );
-  const segmentThemes = built.length > 0 ? themesBySegment(segments, themeText, knowledge) : [];
+  const segmentThemes =
+    built.length > 0
+      ? themesBySegment(
+          segments,
+          themeText,
+          knowledge,
+          knowledge.index.themesOnText ? textStarts : knowledge.index.themeFilter.starts(themeText),
+        )
+      : [];
   const subjectCache = new Map<Segment, SubjectCandidate[]>();
   const calls: ExtractedCall[] = built.map((b, bi) => {
     const order = [...about[bi]!].sort((x, y) => x - y);
@@ -833,11 +855,15 @@ function themesOf(sentences: number[], segmentThemes: string[][], knowledge: Kno
  * sentence; when a match leaves its sentence (or the theme looks around), the theme is read
  * sentence by sentence instead, so the result is the same as matching each sentence alone.
  */
-function themesBySegment(segments: Segment[], themeText: string, knowledge: Knowledge): string[][] {
+function themesBySegment(
+  segments: Segment[],
+  themeText: string,
+  knowledge: Knowledge,
+  starts: ReadonlyArray<number[] | null | undefined>,
+): string[][] {
   const out: string[][] = segments.map(() => []);
-  // Where each pattern may start: a pattern the prefilter rules out matches nowhere in the
-  // text and is left out; one it places is tried only at those places.
-  const starts = knowledge.index.themeFilter.starts(themeText);
+  // Where each pattern may start (`starts`, by theme pattern): a pattern the prefilter rules
+  // out matches nowhere in the text and is left out; one it places is tried only there.
   let at = 0;
   for (const compiled of knowledge.index.themes) {
     const first = at;

@@ -7,8 +7,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HotlineError, type Office, type Polity } from '@hotline/model';
+import { INITIATIVE, REFERRING_INITIATIVE, TRIGGER_EXPRESSIONS } from './internal/calls.ts';
 import { createStates, NOT_STATE_PHRASES, type StateEntry } from './internal/countries.ts';
-import { PrefixFilter, stickyOf } from './internal/prefilter.ts';
+import { maskSafe, PrefixFilter, stickyOf } from './internal/prefilter.ts';
 import {
   canonicalRole,
   isLeaderRole,
@@ -58,6 +59,13 @@ export interface KnowledgeIndex {
   notStates: Set<string>;
   /** Which theme patterns (all themes' `patterns`, in order) can match a text at all. */
   themeFilter: PrefixFilter;
+  /**
+   * One prefilter for everything looked for in a readout's text: the theme patterns, then the
+   * trigger patterns, then the two initiative phrases; one scan of the text serves them all.
+   */
+  textFilter: PrefixFilter;
+  /** The theme patterns' places in the text serve the text with role phrases blanked out too. */
+  themesOnText: boolean;
   /** Names, role phrases and not-state phrases by their first token key. */
   phrases: Map<string, PhraseNode>;
   /** Role phrases alone: a phrase opening with a lower-case word can only be a role. */
@@ -457,6 +465,13 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     phrases,
     rolePhrases,
     themeFilter: new PrefixFilter(themes.flatMap((t) => t.patterns)),
+    textFilter: new PrefixFilter([
+      ...themes.flatMap((t) => t.patterns),
+      ...TRIGGER_EXPRESSIONS,
+      INITIATIVE,
+      REFERRING_INITIATIVE,
+    ]),
+    themesOnText: themes.every((t) => t.patterns.every(maskSafe)),
     states,
     orgs,
     persons,

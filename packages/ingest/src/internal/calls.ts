@@ -163,12 +163,18 @@ function triggerMatches(pi: number, text: string, places: number[] | undefined):
   return found;
 }
 
-export function findTriggers(text: string): Trigger[] {
+/**
+ * The trigger phrases of a sentence. `starts` are the prefilter's places for the trigger
+ * patterns when a scan of the whole text already found them (see PrefixFilter.within).
+ */
+export function findTriggers(
+  text: string,
+  starts: ReadonlyArray<number[] | null | undefined> = TRIGGER_FILTER.starts(text),
+): Trigger[] {
   const out: Trigger[] = [];
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
   let taken: Uint8Array | null = null;
-  const starts = TRIGGER_FILTER.starts(text);
   for (let pi = 0; pi < TRIGGER_PATTERNS.length; pi++) {
     const places = starts[pi];
     if (places === null) continue;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Knowledge, loadKnowledge } from '../knowledge.ts';
 import { TRIGGER_EXPRESSIONS } from './calls.ts';
-import { matchesAt, PrefixFilter, requiredFactors, stickyOf, wordStartKeys } from './prefilter.ts';
+import { maskSafe, matchesAt, PrefixFilter, requiredFactors, stickyOf, wordStartKeys } from './prefilter.ts';
 
 describe('wordStartKeys', () => {
   it('reads the letters every match starts with', () => {
@@ -111,5 +111,60 @@ describe('PrefixFilter', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('PrefixFilter on a text with words blanked out', () => {
+  it('finds on the whole text every place it finds on the blanked one', () => {
+    const expressions = [
+      ...knowledge.index.themes.flatMap((t) => t.patterns),
+      ...TRIGGER_EXPRESSIONS,
+      ...EXTRA,
+    ].filter(maskSafe);
+    const filter = new PrefixFilter(expressions);
+    const words = [
+      'President',
+      'Prime',
+      'Minister',
+      'of',
+      'the',
+      'bilateral',
+      'relations',
+      'ties',
+      'trade',
+      'war',
+    ];
+    const text = fc.array(
+      fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ', ', '-', '  ', '_', '. '), fc.boolean()),
+      { maxLength: 14 },
+    );
+    fc.assert(
+      fc.property(text, (parts) => {
+        let plain = '';
+        let blanked = '';
+        for (const [word, gap, blank] of parts) {
+          plain += word + gap;
+          blanked += (blank ? ' '.repeat(word.length) : word) + gap;
+        }
+        const onPlain = filter.starts(plain);
+        const onBlanked = filter.starts(blanked);
+        onBlanked.forEach((places, i) => {
+          if (places === null) return;
+          if (places === undefined) expect(onPlain[i]).toBeUndefined();
+          else
+            for (const p of places) expect(onPlain[i] ?? [], `${expressions[i]} on ${blanked}`).toContain(p);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('knows which expressions a blank could fool', () => {
+    expect(maskSafe(/\bnuclear (?:weapons|deal)\b/gi)).toBe(true);
+    expect(maskSafe(/\bof {2}x/g)).toBe(true); // the key is "of ": one space after a letter
+    // Two spaces in the key itself: the second may be a blank.
+    const twoSpaces = ' '.repeat(2);
+    expect(maskSafe(new RegExp(`\\bof${twoSpaces}x`, 'g'))).toBe(false);
+    expect(maskSafe(/\b_x/g)).toBe(false);
   });
 });

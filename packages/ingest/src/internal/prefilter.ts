@@ -306,6 +306,28 @@ export function wordStartKeys(re: RegExp): string[] | null {
   return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
 }
 
+/**
+ * Whether what the prefilter looks for in a text would also be found with some words blanked
+ * out by spaces: no key starts with "_" (a word start only after a blank) and every space in
+ * a key or string stands alone beside a letter or digit, so it cannot be a blanked character
+ * (a blank is a whole word, with no letter or digit right before or after it).
+ */
+export function maskSafe(re: RegExp): boolean {
+  const needs = needsOf(re.source);
+  if (!needs) return true;
+  const spacesSafe = (s: string) =>
+    [...s.matchAll(/ +/g)].every((m) => {
+      const before = s[m.index - 1];
+      const after = s[m.index + m[0].length];
+      const wordy = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
+      return m[0].length === 1 && (wordy(before) || wordy(after));
+    });
+  return needs.every(
+    (n) =>
+      (n.keys ?? []).every((k) => !k.startsWith('_') && spacesSafe(k)) && (n.factors ?? []).every(spacesSafe),
+  );
+}
+
 /** The strings one of which every match of `re` contains, when its start cannot be keyed. */
 export function requiredFactors(re: RegExp): string[] | null {
   const needs = needsOf(re.source);
@@ -381,6 +403,33 @@ export class PrefixFilter {
     this.hitStart = new Int32Array(rows.length + 1);
     for (let r = 0; r < rows.length; r++) this.hitStart[r + 1] = this.hitStart[r]! + ids[r]!.length;
     this.hitList = Int32Array.from(ids.flat());
+  }
+
+  /**
+   * The starts() of the expressions `from`..`to` in one piece of the text: the places inside
+   * it, relative to it. A scan of the whole text finds every place a scan of the piece finds
+   * when the piece begins after a space or line break (a place reaching past its end is one
+   * where no match can start, which costs a try and changes nothing).
+   */
+  static within(
+    starts: ReadonlyArray<number[] | null | undefined>,
+    from: number,
+    to: number,
+    start: number,
+    end: number,
+  ): Array<number[] | null | undefined> {
+    const out: Array<number[] | null | undefined> = [];
+    for (let i = from; i < to; i++) {
+      const places = starts[i];
+      if (!places) {
+        out.push(places);
+        continue;
+      }
+      const inside: number[] = [];
+      for (const p of places) if (p >= start && p < end) inside.push(p - start);
+      out.push(inside.length > 0 ? inside : null);
+    }
+    return out;
   }
 
   /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
