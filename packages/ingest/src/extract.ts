@@ -779,12 +779,15 @@ export function extractReadout(
   );
   const segmentThemes =
     built.length > 0
-      ? themesBySegment(
-          segments,
-          themeText,
-          knowledge,
-          knowledge.index.themesOnText ? textStarts : knowledge.index.themeFilter.starts(themeText),
-        )
+      ? knowledge.index.themesOnText
+        ? themesBySegment(
+            segments,
+            themeText,
+            knowledge,
+            textStarts,
+            textStarts.slice(knowledge.index.excludeOffset),
+          )
+        : themesBySegment(segments, themeText, knowledge, knowledge.index.themeFilter.starts(themeText), null)
       : [];
   const subjectCache = new Map<Segment, SubjectCandidate[]>();
   const calls: ExtractedCall[] = built.map((b, bi) => {
@@ -860,23 +863,31 @@ function themesBySegment(
   themeText: string,
   knowledge: Knowledge,
   starts: ReadonlyArray<number[] | null | undefined>,
+  excludeStarts: ReadonlyArray<number[] | null | undefined> | null,
 ): string[][] {
   const out: string[][] = segments.map(() => []);
-  // Where each pattern may start (`starts`, by theme pattern): a pattern the prefilter rules
-  // out matches nowhere in the text and is left out; one it places is tried only there.
+  // Where each pattern (and exclusion) may start: one the prefilter rules out matches nowhere
+  // in the text and is left out; one it places is tried only there; without places, anywhere.
   let at = 0;
+  let exAt = 0;
   for (const compiled of knowledge.index.themes) {
     const first = at;
+    const exFirst = exAt;
     at += compiled.patterns.length;
+    exAt += compiled.exclude.length;
     const kept = compiled.patterns.map((_, k) => k).filter((k) => starts[first + k] !== null);
     if (kept.length === 0) continue;
+    const exKept = compiled.exclude.map((_, k) => k).filter((k) => excludeStarts?.[exFirst + k] !== null);
     const theme: CompiledTheme = {
       ...compiled,
       patterns: kept.map((k) => compiled.patterns[k]!),
       sticky: kept.map((k) => compiled.sticky[k]!),
+      exclude: exKept.map((k) => compiled.exclude[k]!),
+      excludeSticky: exKept.map((k) => compiled.excludeSticky[k]!),
     };
     const places = kept.map((k) => starts[first + k] ?? undefined);
-    const hits = theme.local ? null : themeHits(theme, places, segments, themeText);
+    const exPlaces = exKept.map((k) => excludeStarts?.[exFirst + k] ?? undefined);
+    const hits = theme.local ? null : themeHits(theme, places, exPlaces, segments, themeText);
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
       const hit = hits ? hits[i]! : sentenceHasTheme(themeText.slice(seg.start, seg.end), theme);
@@ -924,6 +935,7 @@ function inSegments(matches: RegExpExecArray[], segments: Segment[]): Array<[num
 function themeHits(
   theme: CompiledTheme,
   places: Array<number[] | undefined>,
+  exPlaces: Array<number[] | undefined>,
   segments: Segment[],
   text: string,
 ): boolean[] | null {
@@ -937,8 +949,11 @@ function themeHits(
   // No match anywhere: no sentence can match either, whatever the exclusions.
   if (matched.length === 0) return hits;
   const excluded: Array<[number, number, number]> = [];
-  for (const ex of theme.exclude) {
-    const found = inSegments(matchesOf(ex, ex, undefined, text), segments);
+  for (let k = 0; k < theme.exclude.length; k++) {
+    const found = inSegments(
+      matchesOf(theme.exclude[k]!, theme.excludeSticky[k]!, exPlaces[k], text),
+      segments,
+    );
     if (!found) return null;
     excluded.push(...found);
   }

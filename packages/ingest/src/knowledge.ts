@@ -32,6 +32,8 @@ export interface CompiledTheme {
   /** Sticky twins of the patterns, to try them only where the prefilter says they may start. */
   sticky: RegExp[];
   exclude: RegExp[];
+  /** Sticky twins of the exclusions. */
+  excludeSticky: RegExp[];
   /**
    * The patterns look around or anchor (lookahead, lookbehind, ^, $): a match may then depend on
    * text outside its sentence, so they must run on each sentence alone, never on the whole text.
@@ -60,10 +62,13 @@ export interface KnowledgeIndex {
   /** Which theme patterns (all themes' `patterns`, in order) can match a text at all. */
   themeFilter: PrefixFilter;
   /**
-   * One prefilter for everything looked for in a readout's text: the theme patterns, then the
-   * trigger patterns, then the two initiative phrases; one scan of the text serves them all.
+   * One prefilter for everything looked for in a readout's text: the theme patterns, the
+   * trigger patterns, the two initiative phrases, then the theme exclusions; one scan of the
+   * text serves them all.
    */
   textFilter: PrefixFilter;
+  /** Where the theme exclusions begin in textFilter. */
+  excludeOffset: number;
   /** The theme patterns' places in the text serve the text with role phrases blanked out too. */
   themesOnText: boolean;
   /** Names, role phrases and not-state phrases by their first token key. */
@@ -435,11 +440,13 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
   const notStates = new Set(NOT_STATE_PHRASES.map(nameKey));
   const themes = data.themes.map((t) => {
     const patterns = combinePatterns(t.patterns);
+    const exclude = combinePatterns(t.exclude);
     return {
       id: t.id,
       patterns,
       sticky: patterns.map(stickyOf),
-      exclude: combinePatterns(t.exclude),
+      exclude,
+      excludeSticky: exclude.map(stickyOf),
       local: [...t.patterns, ...t.exclude].some((p) => LOOKS_AROUND.test(p)),
     };
   });
@@ -470,8 +477,10 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
       ...TRIGGER_EXPRESSIONS,
       INITIATIVE,
       REFERRING_INITIATIVE,
+      ...themes.flatMap((t) => t.exclude),
     ]),
-    themesOnText: themes.every((t) => t.patterns.every(maskSafe)),
+    excludeOffset: themes.reduce((n, t) => n + t.patterns.length, 0) + TRIGGER_EXPRESSIONS.length + 2,
+    themesOnText: themes.every((t) => t.patterns.every(maskSafe) && t.exclude.every(maskSafe)),
     states,
     orgs,
     persons,
