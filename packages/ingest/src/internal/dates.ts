@@ -16,7 +16,56 @@ export type DateExpression =
 
 const MS_DAY = 86_400_000;
 
+// Calendar arithmetic on day numbers (days since 1970-01-01), without Date objects: dates are
+// resolved for every call. Only four-digit years take this way; any other input goes through
+// Date as before, with the same answers.
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Day number of a (proleptic Gregorian) date; after H. Hinnant's days_from_civil. */
+function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The ISO date of a day number, or null outside four-digit years; after civil_from_days. */
+function isoOfDay(z: number): string | null {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1000 || y > 9999) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The day number of an ISO date with a four-digit year, or null for anything else. */
+function dayOfIso(iso: string): number | null {
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return null;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || m < 1 || m > 12 || d < 1) return null;
+  if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+  return dayNumber(y, m, d);
+}
+
 export function isoOf(y: number, m: number, d: number): string | null {
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 1000 && y <= 9999) {
+    if (m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return null;
+    return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  }
   const t = Date.UTC(y, m - 1, d);
   const date = new Date(t);
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -24,10 +73,16 @@ export function isoOf(y: number, m: number, d: number): string | null {
 }
 
 export function addDays(iso: string, days: number): string {
+  const day = Number.isInteger(days) ? dayOfIso(iso) : null;
+  const out = day === null ? null : isoOfDay(day + days);
+  if (out !== null) return out;
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_DAY).toISOString().slice(0, 10);
 }
 
 export function weekdayOf(iso: string): number {
+  const day = dayOfIso(iso);
+  // 1970-01-01 was a Thursday (4).
+  if (day !== null) return (((day + 4) % 7) + 7) % 7;
   return new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay();
 }
 

@@ -24,6 +24,8 @@ export function tokenKey(word: string): string {
 export interface WordInfo {
   key: string;
   cap: boolean;
+  /** A name particle ("al", "el"): left out of name keys. */
+  particle: boolean;
   /**
    * A slot for what a reader of the words (recognition) looked up for this word, with the
    * table it was looked up in: the same word in the next readout needs no lookup.
@@ -41,7 +43,8 @@ function wordInfo(word: string): WordInfo {
   let info = wordCache.get(word);
   if (info === undefined) {
     if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-    info = { key: tokenKey(word), cap: CAP.test(word), memoOf: null, memo: null };
+    const key = tokenKey(word);
+    info = { key, cap: CAP.test(word), particle: NAME_PARTICLES.has(key), memoOf: null, memo: null };
     wordCache.set(word, info);
   }
   return info;
@@ -135,7 +138,7 @@ export function nameKey(name: string): string {
 }
 
 export function isParticle(token: Token): boolean {
-  return NAME_PARTICLES.has(token.key);
+  return token.word.particle;
 }
 
 /** Gaps allowed inside one multi-word name: spaces, hyphens, apostrophes, initials' dots. */
