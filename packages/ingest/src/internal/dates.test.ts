@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, findDateExpressions, findDateline, lastWeekday, resolveExpression } from './dates.ts';
+import {
+  addDays,
+  dateFromUrl,
+  findDateExpressions,
+  findDateline,
+  isoOf,
+  lastWeekday,
+  resolveExpression,
+  weekdayOf,
+} from './dates.ts';
 
 describe('dateFromUrl', () => {
   it('reads path dates, slugs with month names and compact timestamps', () => {
@@ -61,5 +71,32 @@ describe('findDateExpressions: readout phrasings', () => {
       'On October 5, commencing at 8:20 a.m. for approximately 20 minutes, they spoke.',
     );
     expect(found.map((e) => e.kind)).toEqual(['yearless']);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('agrees with Date for any year, month and day, valid or not', () => {
+    const viaDate = (y: number, m: number, d: number) => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      const same = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+      return same ? date.toISOString().slice(0, 10) : null;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 900, max: 10100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: -5000, max: 5000 }),
+        (y, m, d, days) => {
+          const iso = isoOf(y, m, d);
+          expect(iso).toBe(viaDate(y, m, d));
+          if (iso === null || !/^\d{4}-/.test(iso)) return;
+          const t = Date.parse(`${iso}T00:00:00Z`);
+          expect(addDays(iso, days)).toBe(new Date(t + days * 86_400_000).toISOString().slice(0, 10));
+          expect(weekdayOf(iso)).toBe(new Date(t).getUTCDay());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
