@@ -44,7 +44,7 @@ export interface LoadOptions {
   shouldStop?: () => boolean;
 }
 
-export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 500 };
+export const DEFAULT_LOAD_OPTIONS: LoadOptions = { batchSize: 1000 };
 
 export interface LoadProgress {
   done: number;
