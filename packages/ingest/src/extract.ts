@@ -40,7 +40,7 @@ import {
   todayIso,
   weekdayOf,
 } from './internal/dates.ts';
-import { matchesAt, PrefixFilter } from './internal/prefilter.ts';
+import { matchesAt, PrefixFilter, stickyOf } from './internal/prefilter.ts';
 import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
@@ -56,6 +56,9 @@ const PAIR_REFERENCE =
 /** Participation in the conversation just reported: "joined the video call", "took part in the talks". */
 const JOINED_THE =
   /\b(?:took part|participated|joined|attended)\s+(?:in\s+)?the\s+(?:[\w-]+\s+)?(?:call|conversation|meeting|video-?conference|videoconference|talks|discussion|summit)\b/i;
+
+/** Sticky twins of the initiative phrases, tried where the prefilter places them. */
+const STICKY_INITIATIVE = new Map([INITIATIVE, REFERRING_INITIATIVE].map((re) => [re, stickyOf(re)]));
 
 /** Triggers tried per sentence before giving up on it (pathological texts have thousands). */
 const MAX_TRIGGERS_PER_SENTENCE = 8;
@@ -678,7 +681,9 @@ export function extractReadout(
   // A phrase a sentence holds is found in the whole text too: most texts have none, and
   // then no sentence needs reading.
   const initiativeIn = (re: RegExp, filterIndex: number) => {
-    if (textStarts[filterIndex] === null) return false;
+    const places = textStarts[filterIndex];
+    if (places === null) return false;
+    if (places) return matchesAt(STICKY_INITIATIVE.get(re)!, text, places).length > 0;
     re.lastIndex = 0;
     const found = re.test(text);
     re.lastIndex = 0;
@@ -741,6 +746,7 @@ export function extractReadout(
     for (let i = 0; i < segments.length; i++) about[0]!.add(i);
   } else if (built.length > 1) {
     let current: number[] = [];
+    const firstTrigger = Math.min(...built.flatMap((b) => [...b.sentences]));
     segments.forEach((seg, i) => {
       const owners = built.map((b, bi) => (b.sentences.has(i) ? bi : -1)).filter((x) => x >= 0);
       if (owners.length > 0) {
@@ -759,7 +765,6 @@ export function extractReadout(
         });
       }
       if (hits.size > 0) current = [...hits];
-      const firstTrigger = Math.min(...built.flatMap((b) => [...b.sentences]));
       if (i < firstTrigger) {
         // A lead sentence about the conversations in general ("X spoke to leaders of ... on phone").
         if (seg.start >= titleEnd && triggersOf(i).length > 0) for (const a of about) a.add(i);
