@@ -49,6 +49,15 @@ import { type Segment, splitSentences, tokenize } from './internal/text.ts';
 import { type CompiledTheme, inOffice, type Knowledge } from './knowledge.ts';
 import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
 
+// Patterns of the functions below, made once rather than at every call.
+const GUEST_LEAD = /^\s+(?:(?:the|his|her)\s+)?$/i;
+const POSSESSIVE = /^['’]s/;
+const SPAN_START = /\b(?:since|until|till|by|from|before|after|between)\s*$/i;
+const ALSO = /\balso\b/i;
+const HE_SHE = /\b(?:he|she)\b/i;
+const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;
+const FORMER = /^former\s+/;
+
 /** A pair named before, as the subject right before the verb: "the two leaders spoke". */
 const PAIR_REFERENCE =
   /\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime ministers|heads of (?:state|government))\s+(?:(?:also|have|had|then|later|today|on\s+\w+)\s+)*$/i;
@@ -139,9 +148,7 @@ function holderFor(
   if (roleCanon === 'leader' || roleCanon === 'counterpart') {
     return (
       found.find((p) =>
-        p.offices.some(
-          (o) => o.polity === polity && inOffice(o, date) && /minister|chancellor|premier/i.test(o.role),
-        ),
+        p.offices.some((o) => o.polity === polity && inOffice(o, date) && HEAD_OF_GOVERNMENT.test(o.role)),
       ) ?? found[0]
     );
   }
@@ -297,7 +304,7 @@ function key(p: Participant): string {
 
 /** A participant known only by office ("Foreign Minister of Qatar"). */
 function isUnnamed(p: Participant): boolean {
-  return !p.verified && p.role !== null && p.name.startsWith(p.role.replace(/^former\s+/, ''));
+  return !p.verified && p.role !== null && p.name.startsWith(p.role.replace(FORMER, ''));
 }
 
 /** Same person, or an office description that fits a named participant of the same state. */
@@ -451,7 +458,7 @@ export function extractReadout(
       if (!guest) return [];
       const lead = seg.text.slice(trigger.end, guest.start - seg.start);
       const tail = seg.text.slice(guest.end - seg.start, guest.end - seg.start + 2);
-      if (!/^\s+(?:(?:the|his|her)\s+)?$/i.test(lead) || /^['’]s/.test(tail)) return [];
+      if (!GUEST_LEAD.test(lead) || POSSESSIVE.test(tail)) return [];
     }
     // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
     let cue: CallMode | 'meeting?' | null =
@@ -486,11 +493,7 @@ export function extractReadout(
       const inDateline = (e: { start: number }) =>
         dateline !== null && seg.start + e.start >= dateline.start && seg.start + e.start < dateline.end;
       const exprs = findDateExpressions(seg.text).filter(
-        (e) =>
-          !inDateline(e) &&
-          !/\b(?:since|until|till|by|from|before|after|between)\s*$/i.test(
-            seg.text.slice(Math.max(0, e.start - 8), e.start),
-          ),
+        (e) => !inDateline(e) && !SPAN_START.test(seg.text.slice(Math.max(0, e.start - 8), e.start)),
       );
       if (exprs.length > 0) {
         const nearest = exprs.reduce((a, b) =>
@@ -500,7 +503,7 @@ export function extractReadout(
         date = resolved === undefined ? null : resolved;
         if (date && date > upper) date = null;
         dateRank = 2;
-      } else if (/\balso\b/i.test(seg.text) || g.implicitSubject) {
+      } else if (ALSO.test(seg.text) || g.implicitSubject) {
         const prev = candidates.at(-1);
         if (prev && prev.dateRank === 2) {
           date = prev.date;
@@ -548,7 +551,7 @@ export function extractReadout(
         .find(
           (m) => m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true),
         );
-      const pronoun = g.implicitSubject && /\b(?:he|she)\b/i.test(seg.text.slice(0, trigger.start));
+      const pronoun = g.implicitSubject && HE_SHE.test(seg.text.slice(0, trigger.start));
       const implicit = pronoun ? (prev ?? earlier ?? reportingMention) : (reportingMention ?? prev ?? null);
       if (implicit) subjects = [implicit];
     }

@@ -123,6 +123,19 @@ const TRIGGER_PATTERNS: Array<{
   },
 ];
 
+// Patterns of the functions below, made once rather than at every call.
+const PLURAL_TRIGGER = /\b(?:conversations|calls|separate|several|number of)\b|\btalks\b.*separate/;
+const SEPARATE = /separate/;
+const BETWEEN = /\bbetween\b/;
+const CLAUSE_BREAK = /[;:"“”]|,\s(?=[a-z])|,\s+(?:and|but)\s/;
+const MAY_MODAL = /\bmay\b/;
+const SHORT_LIST = /^,\s+(?:[a-z]+\s+){1,3}and\s+$/;
+const SENTENCE_STOP = /[.;]\s/;
+const RELATIVE_CLAUSE = /\b(?:that|who|which)\b/i;
+const PRONOUN = /\b(?:he|she|they|i|we)\b/i;
+const JOINERS_LEAD = /^[\s"“]*(?:(?:also|in addition|besides)\s*,?\s*)?(?:the\s+)?$/i;
+const JOINERS_TAIL = /^[\s,]*(?:(?:also|all|too|have|had|both|then)[\s,]+)*$/i;
+
 const VIDEO =
   /\bvideo|videoconferenc|videolink|\bvirtual(?:ly)?\s+(?:meeting|summit|talks|call|conference)|\bonline\s+(?:meeting|summit|talks|conversation|call|conference)/i;
 const PHONE =
@@ -192,10 +205,8 @@ export function findTriggers(
         mode: p.mode ?? (VIDEO.test(word) ? 'video' : PHONE.test(word) ? 'phone' : null),
         direction: p.direction ?? null,
         kind: p.kind,
-        plural:
-          /\b(?:conversations|calls|separate|several|number of)\b|\btalks\b.*separate/.test(word) ||
-          /separate/.test(word),
-        between: /\bbetween\b/.test(word),
+        plural: PLURAL_TRIGGER.test(word) || SEPARATE.test(word),
+        between: BETWEEN.test(word),
       });
     }
   }
@@ -224,11 +235,11 @@ export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number
   let from = trigger.start;
   // Look back to the clause start, at most ~60 characters.
   const back = sentence.slice(Math.max(0, trigger.start - 60), trigger.start);
-  const clause = back.split(/[;:"“”]|,\s(?=[a-z])|,\s+(?:and|but)\s/).at(-1) ?? back;
+  const clause = back.split(CLAUSE_BREAK).at(-1) ?? back;
   from = trigger.start - clause.length;
   const lead = sentence.slice(from, trigger.end);
   // "may" is a modal only in lower case: "May 20" is a date.
-  if (PLAN_BEFORE.test(lead) || /\bmay\b/.test(lead)) return true;
+  if (PLAN_BEFORE.test(lead) || MAY_MODAL.test(lead)) return true;
   return PLAN_AFTER.test(sentence.slice(Math.max(trigger.end, objectsEnd)));
 }
 
@@ -238,8 +249,8 @@ const LIST_GAP_WORDS =
   /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|the|including|his|her|their|counterparts?|respectively|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
 
 export function isListGap(gap: string): boolean {
-  if (/^,\s+(?:[a-z]+\s+){1,3}and\s+$/.test(gap)) return true;
-  return gap.replace(LIST_GAP_WORDS, '').trim() === '' && !/\n/.test(gap);
+  if (SHORT_LIST.test(gap)) return true;
+  return gap.replace(LIST_GAP_WORDS, '').trim() === '' && !gap.includes('\n');
 }
 
 const FIRST_OBJECT_BLOCK =
@@ -279,7 +290,7 @@ export function groupMentions(
       if (!isListGap(gap) && !(next.start === m.start)) break;
     } else {
       const gap = sentence.slice(m.end - offset, tStart - offset);
-      if (/[.;]\s/.test(gap) || /\b(?:that|who|which)\b/i.test(gap)) break;
+      if (SENTENCE_STOP.test(gap) || RELATIVE_CLAUSE.test(gap)) break;
     }
     subjects.unshift(m);
   }
@@ -297,8 +308,7 @@ export function groupMentions(
     objectsEnd = m.end - offset;
   }
   const lead = sentence.slice(frameEnd - offset, trigger.start);
-  const implicitSubject =
-    subjects.length === 0 && (/\b(?:he|she|they|i|we)\b/i.test(lead) || lead.trim() === '');
+  const implicitSubject = subjects.length === 0 && (PRONOUN.test(lead) || lead.trim() === '');
   const triggerText = sentence.slice(trigger.start, trigger.end).toLowerCase();
   const joint =
     trigger.between ||
@@ -307,7 +317,7 @@ export function groupMentions(
     /\b(?:joint|jointly|together|trilateral|quadrilateral|video ?conference|videoconference)\b/.test(
       triggerText,
     ) ||
-    (trigger.kind === 'noun' && !trigger.plural && /^(?:video)/.test(triggerText));
+    (trigger.kind === 'noun' && !trigger.plural && triggerText.startsWith('video'));
   return { subjects, objects, implicitSubject, joint, objectsEnd };
 }
 
@@ -328,18 +338,13 @@ export function findJoiners(sentence: string, offset: number, mentions: Mention[
   if (!verb) return [];
   const before = mentions.filter((m) => m.end - offset <= verb.index);
   if (before.length === 0) return [];
-  if (
-    !/^[\s"“]*(?:(?:also|in addition|besides)\s*,?\s*)?(?:the\s+)?$/i.test(
-      sentence.slice(0, before[0]!.start - offset),
-    )
-  )
-    return [];
+  if (!JOINERS_LEAD.test(sentence.slice(0, before[0]!.start - offset))) return [];
   for (let i = 1; i < before.length; i++) {
     const gap = sentence.slice(before[i - 1]!.end - offset, before[i]!.start - offset);
     if (before[i]!.start !== before[i - 1]!.start && !isListGap(gap)) return [];
   }
   const tail = sentence.slice(before.at(-1)!.end - offset, verb.index);
-  if (!/^[\s,]*(?:(?:also|all|too|have|had|both|then)[\s,]+)*$/i.test(tail)) return [];
+  if (!JOINERS_TAIL.test(tail)) return [];
   return before;
 }
 

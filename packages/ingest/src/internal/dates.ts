@@ -212,6 +212,16 @@ const NON_SPACE = /\S/;
 const VAGUE_PHRASE = /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/i;
 const VAGUE_PHRASES = new RegExp(VAGUE_PHRASE.source, 'gi');
 
+// Patterns of the functions below, made once rather than at every call.
+const PART_OF_DAY = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i;
+const DAY_BEFORE_YESTERDAY = /day before yesterday/;
+const YESTERDAY = /yesterday|last night/;
+const TODAY = /today|tonight|this (?:morning|afternoon|evening)/;
+const CLOCK_UNITS = /\b(?:minutes?|mins?|hours?|hrs?|seconds?)\b/;
+const WRITTEN_YEAR = /\d{4}|['’]\d{2}\b/;
+const AHEAD = /\b(?:next|coming|upcoming)\b/;
+const REPORTING_VERB = /\b(?:said|spoke|met|call|told|discussed)\b/i;
+
 const CHRONO_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** chrono's reading of a short text; the quick reading first, when it can answer. */
@@ -228,7 +238,7 @@ export function classifyDates(results: Array<{ r: DateResult; offset: number }>)
   for (let i = 0; i < results.length; i++) {
     const { r, offset } = results[i]!;
     // chrono leaves the day of "the afternoon of April 26" uncertain: read the date after "of".
-    const part = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i.exec(r.text);
+    const part = PART_OF_DAY.exec(r.text);
     if (part && !r.start.isCertain('day')) {
       const rest = r.text.slice(part[0].length);
       const again = chrono.en.parse(rest, { instant: CHRONO_REF, timezone: 0 }, { forwardDate: false })[0];
@@ -242,23 +252,22 @@ export function classifyDates(results: Array<{ r: DateResult; offset: number }>)
     const end = start + r.text.length;
     const t = r.text.toLowerCase();
     const s = r.start;
-    if (/day before yesterday/.test(t)) out.push({ kind: 'offset', start, end, days: -2 });
-    else if (/yesterday|last night/.test(t)) out.push({ kind: 'offset', start, end, days: -1 });
-    else if (/today|tonight|this (?:morning|afternoon|evening)/.test(t))
-      out.push({ kind: 'offset', start, end, days: 0 });
+    if (DAY_BEFORE_YESTERDAY.test(t)) out.push({ kind: 'offset', start, end, days: -2 });
+    else if (YESTERDAY.test(t)) out.push({ kind: 'offset', start, end, days: -1 });
+    else if (TODAY.test(t)) out.push({ kind: 'offset', start, end, days: 0 });
     else if (VAGUE.test(t)) out.push({ kind: 'vague', start, end });
     // A duration or a clock time ("for approximately 20 minutes", "in two hours") dates nothing.
-    else if (/\b(?:minutes?|mins?|hours?|hrs?|seconds?)\b/.test(t)) continue;
+    else if (CLOCK_UNITS.test(t)) continue;
     else if (s.isCertain('day') && s.isCertain('month')) {
       const month = s.get('month')!;
       const day = s.get('day')!;
       // chrono reports a year it took from the reference instant as certain; only a written one counts.
-      if (s.isCertain('year') && /\d{4}|['’]\d{2}\b/.test(t)) {
+      if (s.isCertain('year') && WRITTEN_YEAR.test(t)) {
         const iso = isoOf(s.get('year')!, month, day);
         if (iso) out.push({ kind: 'explicit', start, end, date: iso });
       } else out.push({ kind: 'yearless', start, end, month, day });
     } else if (s.isCertain('weekday') && !s.isCertain('day')) {
-      if (/\b(?:next|coming|upcoming)\b/.test(t)) continue;
+      if (AHEAD.test(t)) continue;
       out.push({ kind: 'weekday', start, end, weekday: s.get('weekday')! });
     }
   }
@@ -334,7 +343,7 @@ export function findDateline(text: string, bodyStart: number): Dateline | null {
   }
   for (const l of body.slice(-2)) if (l.text.length <= 40) candidates.push(l);
   for (const c of candidates) {
-    if (/\b(?:said|spoke|met|call|told|discussed)\b/i.test(c.text)) continue;
+    if (REPORTING_VERB.test(c.text)) continue;
     for (const e of findDateExpressions(c.text)) {
       if (e.kind === 'explicit') {
         return {

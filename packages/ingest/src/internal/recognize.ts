@@ -195,9 +195,10 @@ const FIELD_END =
   /^(?:Affairs|Relations|Cooperation|Development|Security|Policy|Trade|Defen[cs]e|Health|Questions|Issues|Operations|Europe|Asia|Africa|Americas|Refugees|Rights|Peacekeeping|Disarmament|Climate|Environment|Energy|Finance|Economy|Commerce|Education|Culture|Justice|Interior|Migration)$/;
 
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+const INITIAL = /^\p{Lu}{1,2}$/u;
 
 function isInitialToken(t: Token): boolean {
-  return /^\p{Lu}{1,2}$/u.test(t.text);
+  return INITIAL.test(t.text);
 }
 
 interface FirstNodes {
@@ -294,7 +295,7 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
       if (
         next?.cap &&
         isJoiningGap(next.gap) &&
-        /^\s+$/.test(next.gap) &&
+        SPACE.test(next.gap) &&
         !index.names.has(next.key) &&
         !ROLE_LEXICON.has(next.key)
       ) {
@@ -348,6 +349,22 @@ function nameRunBackward(tokens: Token[], endExclusive: number, taken: Uint8Arra
   if (start === endExclusive) return null;
   return [start, endExclusive];
 }
+
+// Patterns of the functions below, made once rather than at every call.
+const DOT_SPACE = /^\.\s+$/;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const OPEN_PAREN_GAP = /^\s*\($/;
+const APOSTROPHE = /^['’]$/;
+const OPEN_PAREN_ONLY = /^\s*\(\s*$/;
+const CLOSE_PAREN_GAP = /^\)\s+$/;
+const HAS_OPEN_PAREN = /\(/;
+const COMMA_GAP = /^,\s*$/;
+const CLAUSE_END = /^\s*[,.;]/;
+const PM_ABBREVIATION = /^PMs?$/;
+const SPACES = /\s+/g;
+const FORMER = /^former\s+/i;
+const ROLE_LEAD =
+  /^(?:the|his|her|their|its|new|newly|acting|interim|outgoing|incoming|current|both|two)\s+/i;
 
 const SPACE = /^\s+$/;
 const APPOSITIVE = /^,\s+$/;
@@ -422,7 +439,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         (before.kind === 'state' || before.kind === 'org') &&
         (POSSESSIVE_OR_SPACE.test(tokens[k]!.gap) ||
           // "U.S. President", "U.K. Prime Minister": an abbreviation's closing dot.
-          (/^\.\s+$/.test(tokens[k]!.gap) && /^\p{Lu}$/u.test(tokens[k - 1]!.text)))
+          (DOT_SPACE.test(tokens[k]!.gap) && ONE_CAPITAL.test(tokens[k - 1]!.text)))
       ) {
         stateItems.push(before);
         state = state ?? before.code;
@@ -431,15 +448,15 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         continue;
       }
       const prevTok = tokens[k - 1];
-      if (prevTok?.cap && qualified && /^\s*\($/.test(tokens[k]!.gap) && taken[k - 1] === 0) {
+      if (prevTok?.cap && qualified && OPEN_PAREN_GAP.test(tokens[k]!.gap) && taken[k - 1] === 0) {
         k--;
         qualStart = k;
         continue;
       }
       if (
         prevTok?.key === 's' &&
-        /^\s+$/.test(tokens[k]!.gap) &&
-        /^['’]$/.test(prevTok.gap) &&
+        SPACE.test(tokens[k]!.gap) &&
+        APOSTROPHE.test(prevTok.gap) &&
         tokens[k - 2]?.cap
       ) {
         qualified = true;
@@ -462,13 +479,13 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       }
       if (
         prevTok &&
-        /^\s*\(\s*$/.test(tokens[k]!.gap) === false &&
-        /^\)\s+$/.test(tokens[k]!.gap) &&
+        OPEN_PAREN_ONLY.test(tokens[k]!.gap) === false &&
+        CLOSE_PAREN_GAP.test(tokens[k]!.gap) &&
         state === null
       ) {
         // "Samajwadi Party (SP) patron": skip the parenthesis back to the party name.
         let j = k - 1;
-        while (j > 0 && !/\(/.test(tokens[j]!.gap)) j--;
+        while (j > 0 && !HAS_OPEN_PAREN.test(tokens[j]!.gap)) j--;
         if (j > 0 && k - j <= 3) {
           qualified = true;
           k = j;
@@ -495,7 +512,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         const sep = tokens[t1];
         if (!plural || !sep) break;
         let j2 = t1;
-        if (sep.key === 'and' || /^,\s*$/.test(sep.gap)) j2 = sep.key === 'and' ? t1 + 1 : t1;
+        if (sep.key === 'and' || COMMA_GAP.test(sep.gap)) j2 = sep.key === 'and' ? t1 + 1 : t1;
         if (tokens[j2]?.key === 'and') j2++;
         if (tokens[j2]?.key === 'the') j2++;
         if (j2 === t1) break;
@@ -542,7 +559,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       if (ok && appositive && names[0]!.ids.length === 0) {
         // An appositive must close with a comma or end the clause to be a name, not a list item.
         const after = tokens[names[0]!.t1];
-        if (after && !/^\s*[,.;]/.test(after.gap)) names.pop();
+        if (after && !CLAUSE_END.test(after.gap)) names.pop();
       }
       if (names.length > 0 && (plural || stateList.length === 0)) {
         for (;;) {
@@ -551,7 +568,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
           if (!plural || !sep) break;
           let j = last.t1;
           if (sep.key === 'and') j++;
-          else if (/^,\s*$/.test(sep.gap) && sep.cap) j = last.t1;
+          else if (COMMA_GAP.test(sep.gap) && sep.cap) j = last.t1;
           else break;
           if (!takeNameAt(j)) break;
         }
@@ -648,12 +665,9 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
 }
 
 function cleanRole(text: string, former: boolean, sense: RoleSense): string {
-  if (/^PMs?$/.test(text)) return former ? `former ${sense.display}` : sense.display;
-  let t = text.replace(/\s+/g, ' ').trim();
-  t = t.replace(
-    /^(?:the|his|her|their|its|new|newly|acting|interim|outgoing|incoming|current|both|two)\s+/i,
-    '',
-  );
-  t = t.replace(/^former\s+/i, '');
+  if (PM_ABBREVIATION.test(text)) return former ? `former ${sense.display}` : sense.display;
+  let t = text.replace(SPACES, ' ').trim();
+  t = t.replace(ROLE_LEAD, '');
+  t = t.replace(FORMER, '');
   return former ? `former ${t}` : t;
 }

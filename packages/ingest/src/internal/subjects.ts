@@ -116,6 +116,11 @@ export interface SubjectCandidate {
   state: string | null;
 }
 
+// Patterns of the functions below, made once rather than at every call.
+const TRAILING_LINK = /\s+(?:of|the|for|and|de|in|on)$/u;
+const WHITE = /\s+/;
+const ACRONYM_OR_NUMBER = /[A-Z]{2}|\d/;
+
 const NEWSROOMS = /^(?:Kremlin|Downing Street|White House|UNN|TASS|INTERFAX|ANI|VNA)$/i;
 
 /** The phrases of a sentence that do not depend on the call: read once per sentence. */
@@ -123,15 +128,15 @@ export function subjectCandidates(s: Segment, rec: Recognition, knowledge: Knowl
   const out: SubjectCandidate[] = [];
   PHRASE.lastIndex = 0;
   for (let m = PHRASE.exec(s.text); m !== null; m = PHRASE.exec(s.text)) {
-    let phrase = m[0].replace(/\s+(?:of|the|for|and|de|in|on)$/u, '').trim();
+    let phrase = m[0].replace(TRAILING_LINK, '').trim();
     const start = s.start + m.index;
     const end = start + phrase.length;
     if (rec.mentions.some((b) => b.start < end && b.end > start)) continue;
-    const words = phrase.split(/\s+/);
+    const words = phrase.split(WHITE);
     while (words.length > 0 && SKIP.has(words[0]!)) words.shift();
     phrase = words.join(' ');
     if (phrase.length < 3 || SKIP.has(phrase)) continue;
-    if (words.length === 1 && m.index === 0 && !/[A-Z]{2}|\d/.test(phrase)) continue;
+    if (words.length === 1 && m.index === 0 && !ACRONYM_OR_NUMBER.test(phrase)) continue;
     const stateHere = rec.states.find(
       (x) => x.start >= start && x.end <= end && x.end - x.start === phrase.length,
     );

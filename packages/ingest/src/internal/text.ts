@@ -141,11 +141,13 @@ export function isParticle(token: Token): boolean {
   return token.word.particle;
 }
 
+const JOINING_GAP = /^[\s\-‐‑'’.]{0,3}$/;
+
 /** Gaps allowed inside one multi-word name: spaces, hyphens, apostrophes, initials' dots. */
 export function isJoiningGap(gap: string): boolean {
   // Most gaps are one space: answer those without a regular expression.
   if (gap === ' ') return true;
-  return /^[\s\-‐‑'’.]{0,3}$/.test(gap) && !/\n/.test(gap);
+  return JOINING_GAP.test(gap) && !gap.includes('\n');
 }
 
 export interface Segment {
