@@ -176,6 +176,14 @@ function triggerMatches(pi: number, text: string, places: number[] | undefined):
   return found;
 }
 
+/** A zeroed buffer of `n` flags, reused: findTriggers never nests, and allocating one is costly. */
+let claimedBuffer = new Uint8Array(1024);
+function claimedChars(n: number): Uint8Array {
+  if (claimedBuffer.length < n) claimedBuffer = new Uint8Array(Math.max(n, claimedBuffer.length * 2));
+  claimedBuffer.fill(0, 0, n);
+  return claimedBuffer;
+}
+
 /**
  * The trigger phrases of a sentence. `starts` are the prefilter's places for the trigger
  * patterns when a scan of the whole text already found them (see PrefixFilter.within).
@@ -188,6 +196,10 @@ export function findTriggers(
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
   let taken: Uint8Array | null = null;
+  const claimed = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken![i] === 1) return true;
+    return false;
+  };
   for (let pi = 0; pi < TRIGGER_PATTERNS.length; pi++) {
     const places = starts[pi];
     if (places === null) continue;
@@ -195,8 +207,8 @@ export function findTriggers(
     for (const m of triggerMatches(pi, text, places)) {
       const s = m.index;
       const e = s + m[0].length;
-      taken ??= new Uint8Array(text.length);
-      if (taken.subarray(s, e).includes(1)) continue;
+      taken ??= claimedChars(text.length);
+      if (claimed(s, e)) continue;
       taken.fill(1, s, e);
       const word = m[0].toLowerCase();
       out.push({

@@ -338,6 +338,8 @@ export function requiredFactors(re: RegExp): string[] | null {
 /** Which of a list of expressions may match a text, from the first letters of its words. */
 export class PrefixFilter {
   private readonly always: Uint8Array;
+  /** starts()' marks, kept from call to call (a typed array is costly to allocate). */
+  private readonly scratch: Uint8Array;
   readonly size: number;
 
   /** Expressions that some alternative lets match only where one of these strings occurs. */
@@ -359,6 +361,7 @@ export class PrefixFilter {
   constructor(expressions: readonly RegExp[]) {
     this.size = expressions.length;
     this.always = new Uint8Array(expressions.length);
+    this.scratch = new Uint8Array(expressions.length);
     this.keyedOnly = new Uint8Array(expressions.length);
     const keyed: Array<[string, number]> = [];
     expressions.forEach((re, i) => {
@@ -434,7 +437,7 @@ export class PrefixFilter {
 
   /** 1 for each expression that may match somewhere in `text`, 0 for those that cannot. */
   candidates(text: string): Uint8Array {
-    return this.scan(text, null);
+    return this.scan(text, null, this.always.slice());
   }
 
   /**
@@ -444,7 +447,7 @@ export class PrefixFilter {
    */
   starts(text: string): Array<number[] | null | undefined> {
     const at: Array<number[] | null | undefined> = new Array(this.size);
-    const may = this.scan(text, at);
+    const may = this.scan(text, at, this.scratch);
     for (let i = 0; i < this.size; i++) {
       if (this.keyedOnly[i] === 0) at[i] = may[i] === 1 ? undefined : null;
       else if (at[i] === undefined) at[i] = null;
@@ -452,8 +455,9 @@ export class PrefixFilter {
     return at;
   }
 
-  private scan(text: string, at: Array<number[] | null | undefined> | null): Uint8Array {
-    const out = this.always.slice();
+  /** Marks in `out` (set to `always` first) the expressions that may match; returns it. */
+  private scan(text: string, at: Array<number[] | null | undefined> | null, out: Uint8Array): Uint8Array {
+    out.set(this.always);
     const { column, trans, width, hitStart, hitList, keyedOnly } = this;
     const n = text.length;
     // ſ and the Kelvin sign read as s and k (see foldCode).

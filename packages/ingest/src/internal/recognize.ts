@@ -370,13 +370,25 @@ const SPACE = /^\s+$/;
 const APPOSITIVE = /^,\s+$/;
 const POSSESSIVE_OR_SPACE = /^(?:\s+|['’]s\s+|\s*[-–]\s*)$/;
 
+/**
+ * A zeroed buffer of `n` flags for the tokens items cover. Reused from call to call: a typed
+ * array of more than a few dozen bytes is costly to allocate, and recognition never nests.
+ */
+let covered = new Uint8Array(256);
+function coveredTokens(n: number): Uint8Array {
+  if (covered.length < n) covered = new Uint8Array(Math.max(n, covered.length * 2));
+  const view = covered.subarray(0, n);
+  view.fill(0);
+  return view;
+}
+
 export function recognize(text: string, tokens: Token[], index: KnowledgeIndex): Recognition {
   const raw = scan(tokens, index);
   // Items by the token they start at and end after, and the tokens they cover: arrays by
   // token index, read many times per role.
   const startAt: Array<RawItem | undefined> = new Array(tokens.length + 1);
   const endAt: Array<RawItem | undefined> = new Array(tokens.length + 1);
-  const taken = new Uint8Array(tokens.length + 1);
+  const taken = coveredTokens(tokens.length + 1);
   for (const item of raw) {
     startAt[item.t0] = item;
     endAt[item.t1] = item;
