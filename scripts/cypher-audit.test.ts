@@ -1,8 +1,9 @@
 /**
  * Every Cypher statement in the code is a fixed text with $parameters. This audit reads the
  * sources and fails on a statement built from pieces (a template literal with ${…}, or a
- * string concatenation) passed to run/executeQuery. The one deliberate exception, prefixing a
- * console user's already-guarded query with EXPLAIN, is marked with `cypher-audit: allow`.
+ * string concatenation) passed to run, executeQuery or the loader's pipelined send. The one
+ * deliberate exception, prefixing a console user's already-guarded query with EXPLAIN, is
+ * marked with `cypher-audit: allow`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -24,7 +25,7 @@ function sources(dir: string): string[] {
 /** The first argument of each call to run( or executeQuery(, as source text. */
 function firstArguments(code: string): Array<{ line: number; argument: string; allowed: boolean }> {
   const found: Array<{ line: number; argument: string; allowed: boolean }> = [];
-  for (const match of code.matchAll(/\b(?:run|executeQuery)\(/g)) {
+  for (const match of code.matchAll(/\b(?:run|send|executeQuery)\(/g)) {
     let depth = 0;
     let i = match.index + match[0].length;
     const start = i;
