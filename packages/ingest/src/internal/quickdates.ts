@@ -140,7 +140,7 @@ const placed = (before: string, word: string) => `(?=${word})${before}${word}`;
 
 const ANCHOR = new RegExp(
   [
-    '[0-9]',
+    '[0-9]+',
     // After a boundary, a day ("17", "17th", "first"), "of", "in" or a year's era ("AD").
     placed(
       `(?<=^|[^${WORD}]|[0-9]|st|nd|rd|th|of|in|be|ad|bc|ce)`,
@@ -218,6 +218,9 @@ interface Found {
   text: string;
   start: Known;
 }
+
+const DIGITS = /^[0-9]+$/;
+const WEEKDAY_START = /^(?:mon|tue|wed|thu|fri|sat|sun)/i;
 
 /** A chrono match as its parser reports it: the left boundary dropped. */
 function found(m: RegExpExecArray, values: Partial<Record<Component, number>>): Found {
@@ -302,20 +305,25 @@ export function anchorsOf(text: string): string[] {
 export function quickParse(text: string): DateResult[] | null {
   if (!PATTERNS) return null;
   const anchors: Array<[number, number]> = [];
+  let digits = false;
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    anchors.push([m.index, m.index + m[0].length]);
-    // Overlapping words count too ("sunday" holds "day"): go on from the next character.
-    ANCHOR.lastIndex = m.index + 1;
+    const end = m.index + m[0].length;
+    anchors.push([m.index, end]);
+    // Overlapping words count too ("sunday" holds "day"): go on from the next character; a
+    // run of digits is one anchor (any word inside it would start with a digit, so be one).
+    if (DIGITS.test(m[0])) {
+      digits = true;
+      ANCHOR.lastIndex = end;
+    } else ANCHOR.lastIndex = m.index + 1;
   }
   ANCHOR.lastIndex = 0;
   if (anchors.length === 0) return [];
   const p = PATTERNS;
-  for (const re of Object.values(p)) re.lastIndex = 0;
   const first = anchors[0]![0];
   let r: Found | null;
-  if (/[0-9]/.test(text)) r = monthDayResult(text, p);
-  else if (/^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(text.slice(first))) r = weekdayResult(text, p);
+  if (digits) r = monthDayResult(text, p);
+  else if (WEEKDAY_START.test(text.slice(first))) r = weekdayResult(text, p);
   else r = casualResult(text, p);
   if (!r) return null;
   // Every word chrono could read must lie inside the one result.
