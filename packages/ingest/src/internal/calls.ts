@@ -290,8 +290,9 @@ export function groupMentions(
   // Reporting frames: "X said that ...", "according to Y, ..." end before the subject.
   let frameEnd = offset;
   FRAME.lastIndex = 0;
-  for (const m of sentence.matchAll(FRAME))
+  for (let m = FRAME.exec(sentence); m !== null; m = FRAME.exec(sentence))
     if (offset + m.index + m[0].length <= tStart) frameEnd = offset + m.index + m[0].length;
+  FRAME.lastIndex = 0;
   const before = usable.filter((m) => m.start >= frameEnd && m.end <= tStart);
   const subjects: Mention[] = [];
   for (let i = before.length - 1; i >= 0; i--) {

@@ -54,12 +54,36 @@ const ROLE_WORD: Array<[RegExp, string]> = [
 export function findReportingSide(meta: Partial<ReadoutMeta>, index: KnowledgeIndex): ReportingSide {
   const publisher = meta.publisher ?? '';
   const url = meta.url ?? '';
-  for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(publisher)) return { polity, role };
-  // An official publisher that names its state ("Prime Minister's Office, India") outranks the URL.
-  const official = officialPublisher(publisher, index);
-  if (official) return official;
-  for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(url)) return { polity, role };
+  const side = publisherSide(publisher, index);
+  if (side) return { ...side };
+  if (url !== '') for (const [re, polity, role] of KNOWN_SOURCES) if (re.test(url)) return { polity, role };
   return { polity: null, role: null };
+}
+
+/** What the publisher alone tells, remembered: a batch has few publishers and many readouts. */
+const publisherSides = new WeakMap<KnowledgeIndex, Map<string, ReportingSide | null>>();
+
+function publisherSide(publisher: string, index: KnowledgeIndex): ReportingSide | null {
+  let known = publisherSides.get(index);
+  if (!known) {
+    known = new Map();
+    publisherSides.set(index, known);
+  }
+  let side = known.get(publisher);
+  if (side === undefined) {
+    side = null;
+    for (const [re, polity, role] of KNOWN_SOURCES) {
+      if (re.test(publisher)) {
+        side = { polity, role };
+        break;
+      }
+    }
+    // An official publisher that names its state ("Prime Minister's Office, India") outranks the URL.
+    side ??= officialPublisher(publisher, index);
+    if (known.size >= 10_000) known.clear();
+    known.set(publisher, side);
+  }
+  return side;
 }
 
 function officialPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
