@@ -546,11 +546,13 @@ export function extractReadout(
               unqualified: true,
             }
           : null;
-      const earlier = [...rec.mentions]
-        .reverse()
-        .find(
-          (m) => m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true),
-        );
+      // The last named leader mentioned before the sentence.
+      let earlier: Mention | undefined;
+      for (let i = rec.mentions.length - 1; i >= 0 && earlier === undefined; i--) {
+        const m = rec.mentions[i]!;
+        if (m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true))
+          earlier = m;
+      }
       const pronoun = g.implicitSubject && HE_SHE.test(seg.text.slice(0, trigger.start));
       const implicit = pronoun ? (prev ?? earlier ?? reportingMention) : (reportingMention ?? prev ?? null);
       if (implicit) subjects = [implicit];
