@@ -413,6 +413,20 @@ export function extractReadout(
     }
     return found;
   };
+  // Per-segment results candidatesFor asks for again for each trigger of a sentence.
+  const maskedSentences: Array<string | undefined> = [];
+  const joinersAfter: Array<Mention[] | undefined> = [];
+  const segmentCues: Array<ReturnType<typeof modeCue> | undefined> = [];
+  /** The mode a whole segment states, read once. */
+  const cueOf = (j: number) => {
+    let c = segmentCues[j];
+    if (c === undefined) {
+      c = modeCue(segments[j]!.text);
+      segmentCues[j] = c;
+    }
+    return c;
+  };
+
   segments.forEach((seg, si) => {
     const triggers = triggersOf(si);
     if (triggers.length === 0) return;
@@ -438,15 +452,30 @@ export function extractReadout(
     isTitle: boolean,
   ): Candidate[] {
     const g = groupMentions(seg.text, seg.start, inSentence, trigger);
-    const masked = maskSpans(seg.text, inSentence, seg.start, '_');
+    // The sentence with its mentions blanked, and the joiners after it, are the same for
+    // every trigger of the sentence: made once.
+    let masked = maskedSentences[si];
+    if (masked === undefined) {
+      masked = maskSpans(seg.text, inSentence, seg.start, '_');
+      maskedSentences[si] = masked;
+    }
     if (isPlanned(masked, trigger, g.objectsEnd)) return [];
     // "X, Y and Z took part" right after the sentence: more participants of the same conversation.
     const next = isTitle ? undefined : segments[si + 1];
     // A next sentence with its own trigger adds people only when it points back ("joined the call").
-    const joiners =
-      next && (triggersOf(si + 1).length === 0 || JOINED_THE.test(next.text))
-        ? findJoiners(next.text, next.start, mentionsIn(next))
-        : [];
+    let joiners: Mention[];
+    if (!next) joiners = [];
+    else {
+      let found = joinersAfter[si];
+      if (found === undefined) {
+        found =
+          triggersOf(si + 1).length === 0 || JOINED_THE.test(next.text)
+            ? findJoiners(next.text, next.start, mentionsIn(next))
+            : [];
+        joinersAfter[si] = found;
+      }
+      joiners = found;
+    }
     if (joiners.length > 0) {
       g.objects = [...g.objects, ...joiners];
       g.joint = true;
@@ -466,15 +495,15 @@ export function extractReadout(
     if (cue === null || cue === 'meeting?') {
       let context: ReturnType<typeof modeCue> = null;
       for (let j = si - 1; j >= 0 && j >= si - 4; j--) {
-        const c = modeCue(segments[j]!.text);
+        const c = cueOf(j);
         if (c && c !== 'meeting?') {
           context = c;
           break;
         }
       }
       if (!context) {
-        for (const s of segments) {
-          const c = modeCue(s.text);
+        for (let j = 0; j < segments.length; j++) {
+          const c = cueOf(j);
           if (c === 'video' || c === 'phone') {
             context = c;
             break;
