@@ -295,12 +295,17 @@ function needsOf(source: string): Need[] | null {
   return out;
 }
 
+/** needsOf for a compiled pattern: the /v syntax (nested classes) is not read. */
+function needsOfPattern(re: RegExp): Need[] | null {
+  return re.flags.includes('v') ? null : needsOf(re.source);
+}
+
 /**
  * The word-start keys (up to KEY_LENGTH folded ASCII characters) one of which starts every
  * match of `re`, or null when the expression may match elsewhere or is not understood.
  */
 export function wordStartKeys(re: RegExp): string[] | null {
-  const needs = needsOf(re.source);
+  const needs = needsOfPattern(re);
   if (!needs || needs.some((n) => n.keys === null)) return null;
   const keys = new Set(needs.flatMap((n) => n.keys ?? []));
   return [...keys].filter((k) => ![...keys].some((o) => o !== k && k.startsWith(o)));
@@ -313,7 +318,7 @@ export function wordStartKeys(re: RegExp): string[] | null {
  * (a blank is a whole word, with no letter or digit right before or after it).
  */
 export function maskSafe(re: RegExp): boolean {
-  const needs = needsOf(re.source);
+  const needs = needsOfPattern(re);
   if (!needs) return true;
   const spacesSafe = (s: string) =>
     [...s.matchAll(/ +/g)].every((m) => {
@@ -330,7 +335,7 @@ export function maskSafe(re: RegExp): boolean {
 
 /** The strings one of which every match of `re` contains, when its start cannot be keyed. */
 export function requiredFactors(re: RegExp): string[] | null {
-  const needs = needsOf(re.source);
+  const needs = needsOfPattern(re);
   if (!needs) return null;
   return [...new Set(needs.flatMap((n) => n.factors ?? []))];
 }
@@ -365,7 +370,7 @@ export class PrefixFilter {
     this.keyedOnly = new Uint8Array(expressions.length);
     const keyed: Array<[string, number]> = [];
     expressions.forEach((re, i) => {
-      const needs = needsOf(re.source);
+      const needs = needsOfPattern(re);
       if (!needs) {
         this.always[i] = 1;
         return;

@@ -291,17 +291,6 @@ function monthDayResult(text: string, p: Patterns): Found | null {
  * chrono's results for a short text when it holds one of the forms read here and nothing
  * else chrono reads; null otherwise (chrono must read it).
  */
-export function anchorsOf(text: string): string[] {
-  const out: string[] = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    out.push(`${m.index}:${m[0]}`);
-    ANCHOR.lastIndex = m.index + 1;
-  }
-  ANCHOR.lastIndex = 0;
-  return out;
-}
-
 export function quickParse(text: string): DateResult[] | null {
   if (!PATTERNS) return null;
   const anchors: Array<[number, number]> = [];
