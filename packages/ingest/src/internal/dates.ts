@@ -5,7 +5,7 @@
  * date and vague ones ("this week") leave the date open.
  */
 import * as chrono from 'chrono-node';
-import { type DateResult, quickParse } from './quickdates.ts';
+import { type DateResult, FULL_MONTHS, quickParse } from './quickdates.ts';
 
 export type DateExpression =
   | { kind: 'offset'; start: number; end: number; days: number }
@@ -106,26 +106,12 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_RE =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 function monthIndex(word: string): number {
   const w = word.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((m) => m.startsWith(w)) + 1;
+  return FULL_MONTHS.findIndex((m) => m.startsWith(w)) + 1;
 }
 
 /** A date written in a URL: /2019/12/03/, 2015-12-30, -6-july-2024, 20200815193314. */

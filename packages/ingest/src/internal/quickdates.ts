@@ -167,7 +167,8 @@ const ANCHOR = new RegExp(
 );
 
 const FULL_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const FULL_MONTHS = [
+/** English month names, January first; dates.ts reads abbreviations against the same list. */
+export const FULL_MONTHS = [
   'january',
   'february',
   'march',
