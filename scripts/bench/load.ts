@@ -480,6 +480,39 @@ async function runNaive(
 }
 
 // ---------------------------------------------------------------------------------------
+// The server's bare write rate: as many nodes and relationships as hotline's load wrote,
+// created in transactions of the same size with no lookup, no MERGE and no property index.
+// No loader of that graph can beat it on this server, so it bounds every ratio above.
+
+const BARE_WRITE = `
+UNWIND $rows AS row
+CREATE (a:BareWrite {id: row.id})
+FOREACH (i IN range(2, row.nodes) | CREATE (:BareWrite {id: row.id + '/' + i}))
+WITH a, row
+UNWIND range(1, row.rels) AS k
+CREATE (a)-[:BARE_WRITE {k: k}]->(a)`;
+
+async function runBareWrite(
+  client: GraphClient,
+  shape: { calls: number; nodes: number; relationships: number; transactions: number },
+): Promise<number> {
+  const { calls, nodes, relationships, transactions } = shape;
+  // Spread nodes and relationships evenly over the calls (Bresenham), then calls over transactions.
+  const share = (total: number, i: number) =>
+    Math.floor(((i + 1) * total) / calls) - Math.floor((i * total) / calls);
+  const t0 = performance.now();
+  for (let t = 0; t < transactions; t++) {
+    const from = Math.floor((t * calls) / transactions);
+    const to = Math.floor(((t + 1) * calls) / transactions);
+    const rows: Array<{ id: string; nodes: number; rels: number }> = [];
+    for (let i = from; i < to; i++)
+      rows.push({ id: `bare-${i}`, nodes: Math.max(1, share(nodes, i)), rels: share(relationships, i) });
+    await client.write((tx) => tx.run(BARE_WRITE, { rows }));
+  }
+  return performance.now() - t0;
+}
+
+// ---------------------------------------------------------------------------------------
 // The benchmark.
 
 export interface LoadRun {
@@ -502,12 +535,16 @@ export interface LoadResults {
   second: LoadRun;
   loadCsv: LoadRun & { csvWriteMs: number; perFile: Record<string, number> };
   naive: LoadRun;
+  /** Bare creation of hotline's node and relationship counts: the server's ceiling. */
+  bareWrite?: LoadRun;
   batchSizes: LoadRun[];
   bestBatchSize: number;
   growth: LoadRun[];
   growthExponent: number;
   load_vs_naive: number;
   load_vs_loadcsv: number;
+  /** The bare write rate ÷ the naive rate: the most any loader could reach on load_vs_naive here. */
+  bare_vs_naive?: number;
   secondLoadSpeedup: number;
   resetMs: number[];
   /** Size on disk of the bench database after hotline's first load. */
@@ -622,7 +659,8 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
       plan.readouts,
       DEFAULT_LOAD_OPTIONS.batchSize,
     );
-    first.counts = await countGraph(client);
+    const counts = await countGraph(client);
+    first.counts = counts;
     const storeBytes = storeSize();
     log(
       `load: ${first.what}: ${first.calls} calls in ${(first.ms / 1000).toFixed(1)} s = ${first.callsPerSec} calls/s`,
@@ -638,6 +676,20 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     log(
       `load: ${second.what}: ${(second.ms / 1000).toFixed(1)} s (${second.summary?.readouts.unchanged} unchanged)`,
     );
+
+    // The bare write ceiling, shaped like hotline's first load.
+    await reset();
+    const bareMs = await runBareWrite(client, {
+      calls: first.calls,
+      nodes: counts.nodes,
+      relationships: counts.relationships,
+      transactions: Math.ceil(first.readouts / DEFAULT_LOAD_OPTIONS.batchSize),
+    });
+    const bareWrite = {
+      ...rates('bare CREATE of the same node and relationship counts', first.readouts, first.calls, bareMs),
+      counts,
+    };
+    log(`load: bare write ceiling: ${bareWrite.callsPerSec} calls/s`);
 
     // LOAD CSV of the same facts.
     await reset();
@@ -683,12 +735,14 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
       second,
       loadCsv,
       naive,
+      bareWrite,
       batchSizes,
       bestBatchSize: best?.batchSize ?? DEFAULT_LOAD_OPTIONS.batchSize,
       growth,
       growthExponent: round(growthExponent(growth.map((g) => [g.readouts, g.ms])), 3),
       load_vs_naive: round(first.callsPerSec / naive.callsPerSec, 2),
       load_vs_loadcsv: round(first.callsPerSec / loadCsv.callsPerSec, 3),
+      bare_vs_naive: round(bareWrite.callsPerSec / naive.callsPerSec, 2),
       secondLoadSpeedup: round(first.ms / second.ms, 2),
       resetMs,
       storeBytes,

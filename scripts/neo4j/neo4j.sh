@@ -12,6 +12,7 @@
 #   NEO4J_VERSION       exact 5.26 patch from Maven Central (default below)
 #   NEO4J_JAVA          java binary, 17 or 21 (default: JDK 17 if found, else `java`)
 #   NEO4J_HEAP          max heap (default: 1g)
+#   NEO4J_PAGECACHE     page cache size (default: 512m)
 set -euo pipefail
 
 VERSION="${NEO4J_VERSION:-5.26.19}"
@@ -73,7 +74,7 @@ dbms.security.auth_enabled=true
 server.directories.data=data
 server.directories.plugins=plugins
 server.directories.logs=logs
-server.memory.pagecache.size=512m
+server.memory.pagecache.size=${NEO4J_PAGECACHE:-512m}
 dbms.memory.transaction.total.max=1g
 db.transaction.timeout=120s
 db.tx_log.rotation.retention_policy=100M size
