@@ -32,4 +32,12 @@ export type {
   Span,
 } from './types.ts';
 export { CALL_MODES } from './types.ts';
-export type { CallView, EvidenceView, Health, LeaderView, PairView, ReadoutView } from './views.ts';
+export type {
+  CallView,
+  DateWindow,
+  EvidenceView,
+  Health,
+  LeaderView,
+  PairView,
+  ReadoutView,
+} from './views.ts';

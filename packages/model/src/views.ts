@@ -54,12 +54,24 @@ export interface LeaderView {
     from: string | null;
     to: string | null;
   }>;
+  /** Counterparts and calls inside `window` (all of them when the window is open on both sides). */
   counterparts: Array<{ id: string; name: string; state: string | null; calls: number }>;
   calls: CallView[];
+  /** The date window the calls were chosen by; undated calls fall outside any closed window. */
+  window: DateWindow;
+  /** Calls of all time, so a panel can say "12 of 340". */
+  allCalls: number;
+}
+
+export interface DateWindow {
+  from: string | null;
+  to: string | null;
 }
 
 export interface PairView {
   a: string;
   b: string;
   calls: CallView[];
+  window: DateWindow;
+  allCalls: number;
 }

@@ -59,6 +59,31 @@ describe('the HTTP API', () => {
     expect(call.readouts[0].evidence[0].text).toBe(TEXT.slice(7, 79));
   });
 
+  it('narrows a leader panel to the time window and says how many calls there are in all', async () => {
+    const view = (await app.inject('/api/leaders/vladimir-putin?from=2024-01-01')).json();
+    expect(view.calls.map((c: { id: string }) => c.id)).toEqual(['c1']);
+    expect(view.counterparts).toEqual([
+      { id: 'emmanuel-macron', name: 'Emmanuel Macron', state: 'FRA', calls: 1 },
+    ]);
+    expect(view.window).toEqual({ from: '2024-01-01', to: null });
+    expect(view.allCalls).toBe(2);
+    const before = (await app.inject('/api/leaders/vladimir-putin?to=2020-12-31')).json();
+    expect(before.calls).toEqual([]);
+    expect(before.counterparts).toEqual([]);
+    expect(before.offices).toHaveLength(1);
+    const bad = await app.inject('/api/leaders/vladimir-putin?to=soon');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('to must be a date');
+  });
+
+  it('narrows the calls behind one edge to the time window', async () => {
+    const pair = (
+      await app.inject('/api/pairs?a=vladimir-putin&b=emmanuel-macron&from=2022-01-01&to=2022-12-31')
+    ).json();
+    expect(pair.calls.map((c: { date: string }) => c.date)).toEqual(['2022-01-10']);
+    expect(pair.allCalls).toBe(2);
+  });
+
   it('answers 404 for an unknown leader', async () => {
     expect((await app.inject('/api/leaders/nobody')).statusCode).toBe(404);
   });

@@ -11,7 +11,7 @@ import { EXPORT_FORMAT_INFO, generateExport } from '@hotline/export';
 import { type ErrorCode, HotlineError, isHotlineError } from '@hotline/model';
 import { EXAMPLE_QUERIES } from '@hotline/neo4j';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { leaderView, pairCallViews } from './details.ts';
+import { leaderView, pairView } from './details.ts';
 import { csvZip, type ExportRequest, exportFileName, exportFormat, selectedGraph } from './exports.ts';
 import type { GraphSource } from './source.ts';
 import { createZip } from './zip.ts';
@@ -128,20 +128,31 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return source.graph({ from, to });
   });
 
-  app.get<{ Params: { id: string } }>('/api/leaders/:id', async (request) => {
-    const id = request.params.id;
-    const graph = await source.graph({ leaders: [id], withText: true });
-    const view = leaderView(graph, id);
-    if (!view) throw new HotlineError('NOT_FOUND', `no leader with id ${JSON.stringify(id)}`);
-    return view;
-  });
+  // Leader and pair panels read all of the leader's calls, then keep those in the window, so
+  // a leader with no call in the window still has a panel (with the all-time count).
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
+    '/api/leaders/:id',
+    async (request) => {
+      const id = request.params.id;
+      const window = { from: dateParam('from', request.query.from), to: dateParam('to', request.query.to) };
+      const graph = await source.graph({ leaders: [id], withText: true });
+      const view = leaderView(graph, id, window);
+      if (!view) throw new HotlineError('NOT_FOUND', `no leader with id ${JSON.stringify(id)}`);
+      return view;
+    },
+  );
 
-  app.get<{ Querystring: { a?: string; b?: string } }>('/api/pairs', async (request) => {
-    const { a, b } = request.query;
-    if (!a || !b) throw new HotlineError('INVALID_ARGUMENT', 'pairs: both a and b (leader ids) are required');
-    const graph = await source.graph({ leaders: [a], withText: true });
-    return { a, b, calls: pairCallViews(graph, a, b) };
-  });
+  app.get<{ Querystring: { a?: string; b?: string; from?: string; to?: string } }>(
+    '/api/pairs',
+    async (request) => {
+      const { a, b } = request.query;
+      if (!a || !b)
+        throw new HotlineError('INVALID_ARGUMENT', 'pairs: both a and b (leader ids) are required');
+      const window = { from: dateParam('from', request.query.from), to: dateParam('to', request.query.to) };
+      const graph = await source.graph({ leaders: [a], withText: true });
+      return pairView(graph, a, b, window);
+    },
+  );
 
   app.get('/api/examples', async () => EXAMPLE_QUERIES);
 

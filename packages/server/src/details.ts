@@ -2,7 +2,15 @@
  * The explorer's side panels, computed from a focused GraphData: a leader's offices,
  * counterparts and call timeline; the calls behind one edge with their readouts' evidence.
  */
-import type { CallView, GraphData, GraphNode, LeaderView, Properties } from '@hotline/model';
+import type {
+  CallView,
+  DateWindow,
+  GraphData,
+  GraphNode,
+  LeaderView,
+  PairView,
+  Properties,
+} from '@hotline/model';
 
 export type { CallView, LeaderView };
 
@@ -80,7 +88,23 @@ function readoutView(readout: GraphNode | undefined, report: Properties): CallVi
   };
 }
 
-export function leaderView(graph: GraphData, id: string): LeaderView | null {
+const OPEN_WINDOW: DateWindow = { from: null, to: null };
+
+/** Whether a call of this date lies in the window; an undated call lies only in an open one. */
+function inWindow(date: string | null, window: DateWindow): boolean {
+  if (!window.from && !window.to) return true;
+  return date !== null && (!window.from || date >= window.from) && (!window.to || date <= window.to);
+}
+
+/**
+ * A leader's panel. The graph holds the leader's calls of all time (so `allCalls` can be
+ * counted); counterparts and calls are those inside `window`.
+ */
+export function leaderView(
+  graph: GraphData,
+  id: string,
+  window: DateWindow = OPEN_WINDOW,
+): LeaderView | null {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const node = nodes.get(id);
   if (node?.label !== 'Leader') return null;
@@ -102,7 +126,8 @@ export function leaderView(graph: GraphData, id: string): LeaderView | null {
     }
   }
   offices.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
-  const calls = callViews(graph, callIds);
+  const everyCall = callViews(graph, callIds);
+  const calls = everyCall.filter((call) => inWindow(call.date, window));
   const counts = new Map<string, LeaderView['counterparts'][number]>();
   for (const call of calls) {
     for (const other of call.participants) {
@@ -122,6 +147,20 @@ export function leaderView(graph: GraphData, id: string): LeaderView | null {
     offices,
     counterparts: [...counts.values()].sort((a, b) => b.calls - a.calls || a.name.localeCompare(b.name)),
     calls,
+    window: { from: window.from, to: window.to },
+    allCalls: everyCall.length,
+  };
+}
+
+/** The calls in which both leaders took part, inside the window. */
+export function pairView(graph: GraphData, a: string, b: string, window: DateWindow = OPEN_WINDOW): PairView {
+  const every = pairCallViews(graph, a, b);
+  return {
+    a,
+    b,
+    calls: every.filter((call) => inWindow(call.date, window)),
+    window: { from: window.from, to: window.to },
+    allCalls: every.length,
   };
 }
 

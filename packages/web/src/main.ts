@@ -439,12 +439,18 @@ function start(store: Store, health: Health, dataset: Dataset): void {
     shell.stage.classList.toggle('filtered', filtersActive(store.get().filters));
   };
   const showSelection = (s: AppState) => {
+    // The panel lists the calls of the time window the graph shows, so it follows the window.
+    const timeWindow = { from: s.filters.from, to: s.filters.to };
     if (!s.selection) details.hide();
-    else if (s.selection.kind === 'leader') void details.showLeader(s.selection.id);
-    else void details.showPair(s.selection.a, s.selection.b);
+    else if (s.selection.kind === 'leader') void details.showLeader(s.selection.id, timeWindow);
+    else void details.showPair(s.selection.a, s.selection.b, timeWindow);
   };
   const selectionKey = (s: AppState) =>
     s.selection ? (s.selection.kind === 'leader' ? s.selection.id : `${s.selection.a}|${s.selection.b}`) : '';
+  const windowKey = (s: AppState) => `${s.filters.from ?? ''}..${s.filters.to ?? ''}`;
+  // Dragging the time slider changes the window many times a second: refetch the panel once
+  // the window rests.
+  let panelTimer: number | null = null;
 
   store.subscribe((s, prev) => {
     const structural = s.show !== prev.show;
@@ -466,7 +472,12 @@ function start(store: Store, health: Health, dataset: Dataset): void {
     sigma.refresh(structural ? undefined : { skipIndexation: true });
     if (structural && s.layout === 'force') layout.start();
     if (dataChanged || s.sizeBy !== prev.sizeBy || s.colorBy !== prev.colorBy) refreshPanels();
-    if (selectionKey(s) !== selectionKey(prev)) showSelection(s);
+    if (selectionKey(s) !== selectionKey(prev) || (s.selection && windowKey(s) !== windowKey(prev))) {
+      if (panelTimer !== null) window.clearTimeout(panelTimer);
+      panelTimer = null;
+      if (selectionKey(s) !== selectionKey(prev)) showSelection(s);
+      else panelTimer = window.setTimeout(() => showSelection(store.get()), 300);
+    }
     if (s.consoleOpen !== prev.consoleOpen) {
       toolbar.setConsoleOpen(s.consoleOpen);
       if (s.consoleOpen) void openConsole();

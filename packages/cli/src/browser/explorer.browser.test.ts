@@ -117,6 +117,30 @@ describe('the explorer in embedded mode', () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  it('narrows an open leader panel to the time window and says how many calls it leaves out', async () => {
+    const page = await open('#leader=volodymyr-zelensky');
+    const zelensky = CALLS.filter(([, a, b]) => a === 'zelensky' || b === 'zelensky');
+    const counterparts = (calls: typeof CALLS) =>
+      new Set(calls.map(([, a, b]) => (a === 'zelensky' ? b : a))).size;
+    await expect.poll(() => page.getByTestId('call').count()).toBe(zelensky.length);
+    expect(await page.getByTestId('details-window').count()).toBe(0);
+
+    // Jan–Jun 2023, as in the date filter test above.
+    await page.getByTestId('range-to').fill('5');
+    const inside = zelensky.filter(([, , , date]) => date <= '2023-06-30');
+    expect(inside.length).toBeLessThan(zelensky.length);
+    await expect.poll(() => page.getByTestId('call').count()).toBe(inside.length);
+    await expect
+      .poll(() => page.getByTestId('details-window').textContent())
+      .toContain(`${inside.length} of ${zelensky.length} calls`);
+    await expect
+      .poll(() => page.getByTestId('counterparts').locator('li').count())
+      .toBe(counterparts(inside));
+    expect(await page.getByTestId('details-title').textContent()).toBe('Volodymyr Zelensky');
+    await screenshot(page, 'explorer-details-window');
+    expect(errorsOf(page)).toEqual([]);
+  });
+
   it('highlights a hovered leader and its counterparts and opens a leader on click', async () => {
     const page = await open();
     const point = await nodePosition(page, PEOPLE.sisi!.id);

@@ -51,20 +51,28 @@ export function getHealth(): Promise<Health> {
   return request('/api/health');
 }
 
-export function getGraph(window: { from?: string | null; to?: string | null } = {}): Promise<GraphData> {
-  const query = new URLSearchParams();
+export interface TimeWindow {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** `?from=…&to=…` for the sides of the window that are set, after any other parameters. */
+function withWindow(path: string, window: TimeWindow, query = new URLSearchParams()): string {
   if (window.from) query.set('from', window.from);
   if (window.to) query.set('to', window.to);
-  const suffix = query.size > 0 ? `?${query}` : '';
-  return request(`/api/graph${suffix}`);
+  return query.size > 0 ? `${path}?${query}` : path;
 }
 
-export function getLeader(id: string): Promise<LeaderView> {
-  return request(`/api/leaders/${encodeURIComponent(id)}`);
+export function getGraph(window: TimeWindow = {}): Promise<GraphData> {
+  return request(withWindow('/api/graph', window));
 }
 
-export function getPair(a: string, b: string): Promise<PairView> {
-  return request(`/api/pairs?${new URLSearchParams({ a, b })}`);
+export function getLeader(id: string, window: TimeWindow = {}): Promise<LeaderView> {
+  return request(withWindow(`/api/leaders/${encodeURIComponent(id)}`, window));
+}
+
+export function getPair(a: string, b: string, window: TimeWindow = {}): Promise<PairView> {
+  return request(withWindow('/api/pairs', window, new URLSearchParams({ a, b })));
 }
 
 export function getExamples(): Promise<ExampleQuery[]> {

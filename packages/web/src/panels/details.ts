@@ -3,8 +3,8 @@
  * the calls behind one edge, each readout with its evidence sentence highlighted and a link
  * to the source. Readout text is untrusted and only ever inserted as text nodes.
  */
-import { ApiError, getLeader, getPair } from '../api/client.ts';
-import type { CallView, LeaderView, ReadoutView } from '../api/types.ts';
+import { ApiError, getLeader, getPair, type TimeWindow } from '../api/client.ts';
+import type { CallView, LeaderView, PairView, ReadoutView } from '../api/types.ts';
 import { append, type Child, formatDate, h, safeLink } from './dom.ts';
 
 function fill(element: HTMLElement, ...children: Child[]): void {
@@ -20,9 +20,30 @@ export interface DetailsHooks {
 }
 
 export interface DetailsPanel {
-  showLeader(id: string): Promise<void>;
-  showPair(a: string, b: string): Promise<void>;
+  /** Shows a leader's calls inside the time window (all of them when it is open). */
+  showLeader(id: string, window?: TimeWindow): Promise<void>;
+  showPair(a: string, b: string, window?: TimeWindow): Promise<void>;
   hide(): void;
+}
+
+/** "since 1 Jan 2022", "until …", "1 Jan 2022 – 31 Dec 2022", or null for an open window. */
+export function windowLabel(window: TimeWindow): string | null {
+  if (window.from && window.to) return `${formatDate(window.from)} – ${formatDate(window.to)}`;
+  if (window.from) return `since ${formatDate(window.from)}`;
+  if (window.to) return `until ${formatDate(window.to)}`;
+  return null;
+}
+
+/** The line under a panel's title that says which calls it lists, when a window narrows them. */
+function windowNote(view: { window: TimeWindow; calls: unknown[]; allCalls: number }): HTMLElement | null {
+  const label = windowLabel(view.window);
+  if (!label) return null;
+  const shown = view.calls.length;
+  return h(
+    'p',
+    { class: 'window-note', testid: 'details-window' },
+    `Time window ${label}: ${shown} of ${view.allCalls} call${view.allCalls === 1 ? '' : 's'}.`,
+  );
 }
 
 /** The excerpt with each evidence span wrapped in <mark>, built from text nodes only. */
@@ -211,6 +232,7 @@ export function createDetailsPanel(root: HTMLElement, hooks: DetailsHooks): Deta
         [view.role, state].filter(Boolean).join(', '),
         view.verified ? null : h('span', { class: 'badge warn' }, 'unverified'),
       ),
+      windowNote(view),
       view.offices.length
         ? h(
             'section',
@@ -238,11 +260,15 @@ export function createDetailsPanel(root: HTMLElement, hooks: DetailsHooks): Deta
         h('h3', null, `Calls (${view.calls.length})`),
         timeline(view.calls),
         ...calls.map((c, i) => callBlock(c, hooks, view.id, i === 0)),
+        view.calls.length === 0 && view.allCalls > 0
+          ? h('p', { class: 'muted' }, 'No calls in this time window; widen it to see the others.')
+          : null,
       ),
     );
   };
 
-  const renderPair = (a: string, b: string, calls: CallView[]) => {
+  const renderPair = (a: string, b: string, view: PairView) => {
+    const calls = view.calls;
     const names = new Map<string, string>();
     for (const c of calls) for (const p of c.participants) names.set(p.id, p.name);
     const title = `${names.get(a) ?? a} ↔ ${names.get(b) ?? b}`;
@@ -252,29 +278,38 @@ export function createDetailsPanel(root: HTMLElement, hooks: DetailsHooks): Deta
       h('div', { class: 'kicker' }, 'Conversations'),
       h('h2', { testid: 'details-title' }, title),
       h('p', { class: 'muted' }, `${calls.length} call${calls.length === 1 ? '' : 's'}`),
+      windowNote(view),
       timeline(calls),
       ...sorted.map((c) => callBlock(c, hooks, null, true)),
-      calls.length === 0 ? h('p', { class: 'muted' }, 'No calls found between these two.') : null,
+      calls.length === 0
+        ? h(
+            'p',
+            { class: 'muted' },
+            view.allCalls > 0
+              ? 'No calls between these two in this time window.'
+              : 'No calls found between these two.',
+          )
+        : null,
     );
   };
 
   return {
-    async showLeader(id) {
+    async showLeader(id, window = {}) {
       const mine = ++token;
       loading('Leader');
       try {
-        const view = await getLeader(id);
+        const view = await getLeader(id, window);
         if (mine === token) renderLeader(view);
       } catch (error) {
         if (mine === token) failed(error);
       }
     },
-    async showPair(a, b) {
+    async showPair(a, b, window = {}) {
       const mine = ++token;
       loading('Conversations');
       try {
-        const view = await getPair(a, b);
-        if (mine === token) renderPair(a, b, view.calls);
+        const view = await getPair(a, b, window);
+        if (mine === token) renderPair(a, b, view);
       } catch (error) {
         if (mine === token) failed(error);
       }
