@@ -368,28 +368,39 @@ export function extractReadout(
   // Candidates from trigger sentences.
   const candidates: Candidate[] = [];
   const triggerSentences = new Set<number>();
-  const mentionsIn = (seg: Segment) => {
-    let lo = 0;
-    let hi = rec.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rec.mentions[mid]!.start < seg.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Mention[] = [];
-    for (let i = lo; i < rec.mentions.length && rec.mentions[i]!.start < seg.end; i++) {
-      if (rec.mentions[i]!.end <= seg.end) out.push(rec.mentions[i]!);
-    }
-    return out;
+  // The helpers that read this readout's state are written `const { f } = { f() {…} }`, as
+  // methods: tsx runs hotline through esbuild with keepNames, which renames every named
+  // closure (Object.defineProperty) each time it is made, per readout; methods keep their
+  // names without it. Helpers that need no state are module functions.
+  const { mentionsIn } = {
+    mentionsIn(seg: Segment): Mention[] {
+      let lo = 0;
+      let hi = rec.mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rec.mentions[mid]!.start < seg.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: Mention[] = [];
+      for (let i = lo; i < rec.mentions.length && rec.mentions[i]!.start < seg.end; i++) {
+        if (rec.mentions[i]!.end <= seg.end) out.push(rec.mentions[i]!);
+      }
+      return out;
+    },
   };
   // "The leaders of the Group of Seven": a body's members as a whole name no one participant.
-  const collective = (m: Mention) =>
-    m.role?.plural === true &&
-    m.ids.length === 0 &&
-    !m.name &&
-    m.state !== null &&
-    knowledge.index.orgs.has(m.state) &&
-    !knowledge.index.states.has(m.state);
+  const { collective } = {
+    collective(m: Mention): boolean {
+      return (
+        m.role?.plural === true &&
+        m.ids.length === 0 &&
+        !m.name &&
+        m.state !== null &&
+        knowledge.index.orgs.has(m.state) &&
+        !knowledge.index.states.has(m.state)
+      );
+    },
+  };
   // Triggers of each segment, found once: the candidate loop, the joiner check and the
   // sentence attribution all ask.
   const segmentTriggers: Array<Trigger[] | undefined> = [];
@@ -397,34 +408,224 @@ export function extractReadout(
   const themeCount = knowledge.index.themeFilter.size;
   const triggerCount = TRIGGER_EXPRESSIONS.length;
   const textStarts = knowledge.index.textFilter.starts(text);
-  const triggersOf = (si: number): Trigger[] => {
-    let found = segmentTriggers[si];
-    if (found === undefined) {
-      const seg = segments[si]!;
-      const starts = PrefixFilter.within(
-        textStarts,
-        themeCount,
-        themeCount + triggerCount,
-        seg.start,
-        seg.end,
-      );
-      found = findTriggers(seg.text, starts);
-      segmentTriggers[si] = found;
-    }
-    return found;
+  const { triggersOf } = {
+    triggersOf(si: number): Trigger[] {
+      let found = segmentTriggers[si];
+      if (found === undefined) {
+        const seg = segments[si]!;
+        const starts = PrefixFilter.within(
+          textStarts,
+          themeCount,
+          themeCount + triggerCount,
+          seg.start,
+          seg.end,
+        );
+        found = findTriggers(seg.text, starts);
+        segmentTriggers[si] = found;
+      }
+      return found;
+    },
   };
   // Per-segment results candidatesFor asks for again for each trigger of a sentence.
   const maskedSentences: Array<string | undefined> = [];
   const joinersAfter: Array<Mention[] | undefined> = [];
   const segmentCues: Array<ReturnType<typeof modeCue> | undefined> = [];
   /** The mode a whole segment states, read once. */
-  const cueOf = (j: number) => {
-    let c = segmentCues[j];
-    if (c === undefined) {
-      c = modeCue(segments[j]!.text);
-      segmentCues[j] = c;
-    }
-    return c;
+  const { cueOf } = {
+    cueOf(j: number): ReturnType<typeof modeCue> {
+      let c = segmentCues[j];
+      if (c === undefined) {
+        c = modeCue(segments[j]!.text);
+        segmentCues[j] = c;
+      }
+      return c;
+    },
+  };
+
+  const { candidatesFor } = {
+    candidatesFor(
+      seg: Segment,
+      si: number,
+      trigger: Trigger,
+      all: Trigger[],
+      inSentence: Mention[],
+      isTitle: boolean,
+    ): Candidate[] {
+      const g = groupMentions(seg.text, seg.start, inSentence, trigger);
+      // The sentence with its mentions blanked, and the joiners after it, are the same for
+      // every trigger of the sentence: made once.
+      let masked = maskedSentences[si];
+      if (masked === undefined) {
+        masked = maskSpans(seg.text, inSentence, seg.start, '_');
+        maskedSentences[si] = masked;
+      }
+      if (isPlanned(masked, trigger, g.objectsEnd)) return [];
+      // "X, Y and Z took part" right after the sentence: more participants of the same conversation.
+      const next = isTitle ? undefined : segments[si + 1];
+      // A next sentence with its own trigger adds people only when it points back ("joined the call").
+      let joiners: Mention[];
+      if (!next) joiners = [];
+      else {
+        let found = joinersAfter[si];
+        if (found === undefined) {
+          found =
+            triggersOf(si + 1).length === 0 || JOINED_THE.test(next.text)
+              ? findJoiners(next.text, next.start, mentionsIn(next))
+              : [];
+          joinersAfter[si] = found;
+        }
+        joiners = found;
+      }
+      if (joiners.length > 0) {
+        g.objects = [...g.objects, ...joiners];
+        g.joint = true;
+      }
+      if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
+      if (trigger.kind === 'host') {
+        // The guest follows the verb at once and is a person, not a possessor ("welcomed X's decision").
+        const guest = g.objects[0];
+        if (!guest) return [];
+        const lead = seg.text.slice(trigger.end, guest.start - seg.start);
+        const tail = seg.text.slice(guest.end - seg.start, guest.end - seg.start + 2);
+        if (!GUEST_LEAD.test(lead) || POSSESSIVE.test(tail)) return [];
+      }
+      // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
+      let cue: CallMode | 'meeting?' | null =
+        trigger.mode ?? modeCue(seg.text.slice(Math.max(0, trigger.start - 40), g.objectsEnd + 60));
+      if (cue === null || cue === 'meeting?') {
+        let context: ReturnType<typeof modeCue> = null;
+        for (let j = si - 1; j >= 0 && j >= si - 4; j--) {
+          const c = cueOf(j);
+          if (c && c !== 'meeting?') {
+            context = c;
+            break;
+          }
+        }
+        if (!context) {
+          for (let j = 0; j < segments.length; j++) {
+            const c = cueOf(j);
+            if (c === 'video' || c === 'phone') {
+              context = c;
+              break;
+            }
+          }
+        }
+        const weak = cue === 'meeting?';
+        cue = context ?? (weak ? 'meeting' : 'phone');
+      }
+      const mode = cue as CallMode;
+      // Date.
+      let date: string | null = refDate;
+      let dateRank = 0;
+      if (!isTitle) {
+        // The dateline's own date is the reference for relative words, never a call date itself.
+        const exprs = findDateExpressions(seg.text).filter(
+          (e) =>
+            !(
+              dateline !== null &&
+              seg.start + e.start >= dateline.start &&
+              seg.start + e.start < dateline.end
+            ) && !SPAN_START.test(seg.text.slice(Math.max(0, e.start - 8), e.start)),
+        );
+        if (exprs.length > 0) {
+          const nearest = exprs.reduce((a, b) =>
+            Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
+          );
+          const resolved = resolveExpression(nearest, refDate);
+          date = resolved === undefined ? null : resolved;
+          if (date && date > upper) date = null;
+          dateRank = 2;
+        } else if (ALSO.test(seg.text) || g.implicitSubject) {
+          const prev = candidates.at(-1);
+          if (prev && prev.dateRank === 2) {
+            date = prev.date;
+            dateRank = 1;
+          }
+        }
+      }
+      // "The two leaders spoke by phone": the pair named in the title or a sentence just before.
+      if (
+        g.subjects.length === 0 &&
+        g.objects.length === 0 &&
+        PAIR_REFERENCE.test(seg.text.slice(0, trigger.start))
+      ) {
+        for (let j = si - 1; j >= 0 && j >= si - 3; j--) {
+          const named = mentionsIn(segments[j]!).filter(
+            (m) => (m.ids.length > 0 || m.name !== null) && !m.former && !collective(m),
+          );
+          if (named.length >= 2)
+            return [
+              {
+                mentions: named,
+                mode,
+                date,
+                dateRank,
+                initiator: null,
+                sentence: si,
+                more: [],
+                subject: null,
+              },
+            ];
+        }
+      }
+      // Subject.
+      let subjects = g.subjects;
+      if (subjects.length === 0 && !(g.joint && g.objects.length >= 2)) {
+        const prev = candidates.at(-1)?.subject;
+        const reportingMention: Mention | null =
+          reporting.polity && reporting.role
+            ? {
+                start: seg.start,
+                end: seg.start,
+                ids: [],
+                name: null,
+                role: { canon: reporting.role, display: reporting.role, leader: true, plural: false },
+                roleText: null,
+                state: null,
+                qualified: false,
+                former: false,
+                unqualified: true,
+              }
+            : null;
+        // The last named leader mentioned before the sentence.
+        let earlier: Mention | undefined;
+        for (let i = rec.mentions.length - 1; i >= 0 && earlier === undefined; i--) {
+          const m = rec.mentions[i]!;
+          if (m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true))
+            earlier = m;
+        }
+        const pronoun = g.implicitSubject && HE_SHE.test(seg.text.slice(0, trigger.start));
+        const implicit = pronoun ? (prev ?? earlier ?? reportingMention) : (reportingMention ?? prev ?? null);
+        if (implicit) subjects = [implicit];
+      }
+      const objects = g.objects;
+      let groups: Mention[][];
+      if (g.joint || subjects.length >= 2) groups = [[...subjects, ...objects]];
+      else if (objects.length >= 2 && (trigger.plural || trigger.kind === 'verb'))
+        groups = objects.map((o) => [...subjects, o]);
+      else groups = [[...subjects, ...objects]];
+      // Noun triggers ("During the phone call, A told B ...") fall back to every mention of the sentence.
+      if (groups.length === 1 && distinctMentions(groups[0]!) < 2 && trigger.kind === 'noun') {
+        groups = [inSentence.filter((m) => !(m.role && m.role.canon === 'spokesman'))];
+      }
+      const inbound = all.some((t) => t.direction === 'in') || trigger.direction === 'in';
+      const outbound = trigger.direction === 'out';
+      return groups
+        .filter((grp) => grp.length >= 2)
+        .map((grp) => {
+          const objs = grp.filter((m) => !subjects.includes(m));
+          return {
+            mentions: grp,
+            mode,
+            date,
+            dateRank,
+            initiator: inbound ? objs : outbound ? subjects : null,
+            sentence: si,
+            more: joiners.length > 0 ? [si + 1] : [],
+            subject: subjects[0] ?? null,
+          };
+        });
+    },
   };
 
   segments.forEach((seg, si) => {
@@ -443,201 +644,6 @@ export function extractReadout(
     }
   });
 
-  function candidatesFor(
-    seg: Segment,
-    si: number,
-    trigger: Trigger,
-    all: Trigger[],
-    inSentence: Mention[],
-    isTitle: boolean,
-  ): Candidate[] {
-    const g = groupMentions(seg.text, seg.start, inSentence, trigger);
-    // The sentence with its mentions blanked, and the joiners after it, are the same for
-    // every trigger of the sentence: made once.
-    let masked = maskedSentences[si];
-    if (masked === undefined) {
-      masked = maskSpans(seg.text, inSentence, seg.start, '_');
-      maskedSentences[si] = masked;
-    }
-    if (isPlanned(masked, trigger, g.objectsEnd)) return [];
-    // "X, Y and Z took part" right after the sentence: more participants of the same conversation.
-    const next = isTitle ? undefined : segments[si + 1];
-    // A next sentence with its own trigger adds people only when it points back ("joined the call").
-    let joiners: Mention[];
-    if (!next) joiners = [];
-    else {
-      let found = joinersAfter[si];
-      if (found === undefined) {
-        found =
-          triggersOf(si + 1).length === 0 || JOINED_THE.test(next.text)
-            ? findJoiners(next.text, next.start, mentionsIn(next))
-            : [];
-        joinersAfter[si] = found;
-      }
-      joiners = found;
-    }
-    if (joiners.length > 0) {
-      g.objects = [...g.objects, ...joiners];
-      g.joint = true;
-    }
-    if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
-    if (trigger.kind === 'host') {
-      // The guest follows the verb at once and is a person, not a possessor ("welcomed X's decision").
-      const guest = g.objects[0];
-      if (!guest) return [];
-      const lead = seg.text.slice(trigger.end, guest.start - seg.start);
-      const tail = seg.text.slice(guest.end - seg.start, guest.end - seg.start + 2);
-      if (!GUEST_LEAD.test(lead) || POSSESSIVE.test(tail)) return [];
-    }
-    // Mode: the sentence's own words, else the context (title, earlier sentences), else a default.
-    let cue: CallMode | 'meeting?' | null =
-      trigger.mode ?? modeCue(seg.text.slice(Math.max(0, trigger.start - 40), g.objectsEnd + 60));
-    if (cue === null || cue === 'meeting?') {
-      let context: ReturnType<typeof modeCue> = null;
-      for (let j = si - 1; j >= 0 && j >= si - 4; j--) {
-        const c = cueOf(j);
-        if (c && c !== 'meeting?') {
-          context = c;
-          break;
-        }
-      }
-      if (!context) {
-        for (let j = 0; j < segments.length; j++) {
-          const c = cueOf(j);
-          if (c === 'video' || c === 'phone') {
-            context = c;
-            break;
-          }
-        }
-      }
-      const weak = cue === 'meeting?';
-      cue = context ?? (weak ? 'meeting' : 'phone');
-    }
-    const mode = cue as CallMode;
-    // Date.
-    let date: string | null = refDate;
-    let dateRank = 0;
-    if (!isTitle) {
-      // The dateline's own date is the reference for relative words, never a call date itself.
-      const inDateline = (e: { start: number }) =>
-        dateline !== null && seg.start + e.start >= dateline.start && seg.start + e.start < dateline.end;
-      const exprs = findDateExpressions(seg.text).filter(
-        (e) => !inDateline(e) && !SPAN_START.test(seg.text.slice(Math.max(0, e.start - 8), e.start)),
-      );
-      if (exprs.length > 0) {
-        const nearest = exprs.reduce((a, b) =>
-          Math.abs(a.start - trigger.start) <= Math.abs(b.start - trigger.start) ? a : b,
-        );
-        const resolved = resolveExpression(nearest, refDate);
-        date = resolved === undefined ? null : resolved;
-        if (date && date > upper) date = null;
-        dateRank = 2;
-      } else if (ALSO.test(seg.text) || g.implicitSubject) {
-        const prev = candidates.at(-1);
-        if (prev && prev.dateRank === 2) {
-          date = prev.date;
-          dateRank = 1;
-        }
-      }
-    }
-    // "The two leaders spoke by phone": the pair named in the title or a sentence just before.
-    if (
-      g.subjects.length === 0 &&
-      g.objects.length === 0 &&
-      PAIR_REFERENCE.test(seg.text.slice(0, trigger.start))
-    ) {
-      for (let j = si - 1; j >= 0 && j >= si - 3; j--) {
-        const named = mentionsIn(segments[j]!).filter(
-          (m) => (m.ids.length > 0 || m.name !== null) && !m.former && !collective(m),
-        );
-        if (named.length >= 2)
-          return [
-            { mentions: named, mode, date, dateRank, initiator: null, sentence: si, more: [], subject: null },
-          ];
-      }
-    }
-    // Subject.
-    let subjects = g.subjects;
-    if (subjects.length === 0 && !(g.joint && g.objects.length >= 2)) {
-      const prev = candidates.at(-1)?.subject;
-      const reportingMention: Mention | null =
-        reporting.polity && reporting.role
-          ? {
-              start: seg.start,
-              end: seg.start,
-              ids: [],
-              name: null,
-              role: { canon: reporting.role, display: reporting.role, leader: true, plural: false },
-              roleText: null,
-              state: null,
-              qualified: false,
-              former: false,
-              unqualified: true,
-            }
-          : null;
-      // The last named leader mentioned before the sentence.
-      let earlier: Mention | undefined;
-      for (let i = rec.mentions.length - 1; i >= 0 && earlier === undefined; i--) {
-        const m = rec.mentions[i]!;
-        if (m.end <= seg.start && (m.ids.length > 0 || m.name) && !m.former && (m.role?.leader ?? true))
-          earlier = m;
-      }
-      const pronoun = g.implicitSubject && HE_SHE.test(seg.text.slice(0, trigger.start));
-      const implicit = pronoun ? (prev ?? earlier ?? reportingMention) : (reportingMention ?? prev ?? null);
-      if (implicit) subjects = [implicit];
-    }
-    const objects = g.objects;
-    let groups: Mention[][];
-    if (g.joint || subjects.length >= 2) groups = [[...subjects, ...objects]];
-    else if (objects.length >= 2 && (trigger.plural || trigger.kind === 'verb'))
-      groups = objects.map((o) => [...subjects, o]);
-    else groups = [[...subjects, ...objects]];
-    // Noun triggers ("During the phone call, A told B ...") fall back to every mention of the sentence.
-    if (groups.length === 1 && distinct(groups[0]!) < 2 && trigger.kind === 'noun') {
-      groups = [inSentence.filter((m) => !(m.role && m.role.canon === 'spokesman'))];
-    }
-    const inbound = all.some((t) => t.direction === 'in') || trigger.direction === 'in';
-    const outbound = trigger.direction === 'out';
-    return groups
-      .filter((grp) => grp.length >= 2)
-      .map((grp) => {
-        const objs = grp.filter((m) => !subjects.includes(m));
-        return {
-          mentions: grp,
-          mode,
-          date,
-          dateRank,
-          initiator: inbound ? objs : outbound ? subjects : null,
-          sentence: si,
-          more: joiners.length > 0 ? [si + 1] : [],
-          subject: subjects[0] ?? null,
-        };
-      });
-  }
-
-  function distinct(ms: Mention[]): number {
-    return new Set(ms.map((m) => `${m.ids.join(',')}|${m.name}|${m.role?.canon}|${m.state}|${m.unqualified}`))
-      .size;
-  }
-
-  /**
-   * "Putin spoke with his French counterpart": the holder of the same office as the other
-   * side (the French President, not the Prime Minister); undefined when that does not apply.
-   */
-  function counterpartOf(m: Mention, group: Mention[], date: string | null): Participant | undefined {
-    if (m.role?.canon !== 'counterpart' || m.ids.length > 0 || m.name || !m.state || !date) return undefined;
-    for (const other of group) {
-      if (other === m || other.role?.canon === 'counterpart') continue;
-      const p = resolveMention(other, date, ctx);
-      if (!p?.verified) continue;
-      const office = ctx.knowledge.officesOn(p.id, date).find((o) => o.polity === p.state);
-      if (!office) continue;
-      const holder = ctx.knowledge.holders(m.state, canonicalRole(office.role), date)[0];
-      return holder ? personParticipant(holder, m, date, ctx) : undefined;
-    }
-    return undefined;
-  }
-
   // Resolve participants and merge candidates that describe the same conversation.
   interface Built {
     resolved: Resolved[];
@@ -653,7 +659,7 @@ export function extractReadout(
     const dateForPeople = c.date ?? refDate ?? published;
     const resolved: Resolved[] = [];
     for (const m of c.mentions) {
-      const p = counterpartOf(m, c.mentions, dateForPeople) ?? resolveMention(m, dateForPeople, ctx);
+      const p = counterpartOf(m, c.mentions, dateForPeople, ctx) ?? resolveMention(m, dateForPeople, ctx);
       if (!p || resolved.some((r) => key(r.participant) === key(p))) continue;
       resolved.push({ participant: p, mention: m });
     }
@@ -714,14 +720,16 @@ export function extractReadout(
   // Initiative phrases anywhere: "convened by X", "at the request of X".
   // A phrase a sentence holds is found in the whole text too: most texts have none, and
   // then no sentence needs reading.
-  const initiativeIn = (re: RegExp, filterIndex: number) => {
-    const places = textStarts[filterIndex];
-    if (places === null) return false;
-    if (places) return matchesAt(STICKY_INITIATIVE.get(re)!, text, places).length > 0;
-    re.lastIndex = 0;
-    const found = re.test(text);
-    re.lastIndex = 0;
-    return found;
+  const { initiativeIn } = {
+    initiativeIn(re: RegExp, filterIndex: number): boolean {
+      const places = textStarts[filterIndex];
+      if (places === null) return false;
+      if (places) return matchesAt(STICKY_INITIATIVE.get(re)!, text, places).length > 0;
+      re.lastIndex = 0;
+      const found = re.test(text);
+      re.lastIndex = 0;
+      return found;
+    },
   };
   const hasInitiative = initiativeIn(INITIATIVE, themeCount + triggerCount);
   segments.forEach((seg, si) => {
@@ -886,6 +894,35 @@ export function extractReadout(
 }
 
 /** Theme ids of a call: those of its sentences, in taxonomy order. */
+/** How many different people (or offices) the mentions name. */
+function distinctMentions(ms: Mention[]): number {
+  return new Set(ms.map((m) => `${m.ids.join(',')}|${m.name}|${m.role?.canon}|${m.state}|${m.unqualified}`))
+    .size;
+}
+
+/**
+ * "Putin spoke with his French counterpart": the holder of the same office as the other
+ * side (the French President, not the Prime Minister); undefined when that does not apply.
+ */
+function counterpartOf(
+  m: Mention,
+  group: Mention[],
+  date: string | null,
+  ctx: Context,
+): Participant | undefined {
+  if (m.role?.canon !== 'counterpart' || m.ids.length > 0 || m.name || !m.state || !date) return undefined;
+  for (const other of group) {
+    if (other === m || other.role?.canon === 'counterpart') continue;
+    const p = resolveMention(other, date, ctx);
+    if (!p?.verified) continue;
+    const office = ctx.knowledge.officesOn(p.id, date).find((o) => o.polity === p.state);
+    if (!office) continue;
+    const holder = ctx.knowledge.holders(m.state, canonicalRole(office.role), date)[0];
+    return holder ? personParticipant(holder, m, date, ctx) : undefined;
+  }
+  return undefined;
+}
+
 function themesOf(sentences: number[], segmentThemes: string[][], knowledge: Knowledge): string[] {
   const ids = new Set<string>();
   for (const i of sentences) for (const id of segmentThemes[i]!) ids.add(id);

@@ -513,14 +513,18 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
         if (!found.includes(person)) found.push(person);
       }
       // On a handover day the incoming holder wins.
-      const since = (p: GazetteerPerson) =>
-        Math.max(
-          ...p.offices.filter((o) => o.polity === polity && inOffice(o, date)).map((o) => Date.parse(o.from)),
-        );
-      return found.sort((a, b) => since(b) - since(a));
+      if (found.length > 1) found.sort((a, b) => heldSince(b, polity, date) - heldSince(a, polity, date));
+      return found;
     },
     officesOn: (id, date) => (persons.get(id)?.offices ?? []).filter((o) => inOffice(o, date)),
   };
+}
+
+/** When the person's current office in the polity began (the latest, on a handover day). */
+function heldSince(p: GazetteerPerson, polity: string, date: string): number {
+  return Math.max(
+    ...p.offices.filter((o) => o.polity === polity && inOffice(o, date)).map((o) => Date.parse(o.from)),
+  );
 }
 
 function buildPhrases(names: Map<string, NameEntry[]>, notStates: Set<string>): Map<string, PhraseNode> {

@@ -184,6 +184,12 @@ function claimedChars(n: number): Uint8Array {
   return claimedBuffer;
 }
 
+/** A module function, not a closure: tsx names every closure it creates (see recognize.ts). */
+function anyClaimed(taken: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (taken[i] === 1) return true;
+  return false;
+}
+
 /**
  * The trigger phrases of a sentence. `starts` are the prefilter's places for the trigger
  * patterns when a scan of the whole text already found them (see PrefixFilter.within).
@@ -196,10 +202,6 @@ export function findTriggers(
   // Characters already claimed by a trigger: checking a match costs its length, not the
   // number of triggers found so far (a pathological text can hold thousands).
   let taken: Uint8Array | null = null;
-  const claimed = (s: number, e: number) => {
-    for (let i = s; i < e; i++) if (taken![i] === 1) return true;
-    return false;
-  };
   for (let pi = 0; pi < TRIGGER_PATTERNS.length; pi++) {
     const places = starts[pi];
     if (places === null) continue;
@@ -208,7 +210,7 @@ export function findTriggers(
       const s = m.index;
       const e = s + m[0].length;
       taken ??= claimedChars(text.length);
-      if (claimed(s, e)) continue;
+      if (anyClaimed(taken, s, e)) continue;
       taken.fill(1, s, e);
       const word = m[0].toLowerCase();
       out.push({

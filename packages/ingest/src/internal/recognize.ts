@@ -402,21 +402,6 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
   const mentions: Mention[] = [];
   const states: StateMention[] = [];
   const orgs: StateMention[] = [];
-  const stateMention = (t0: number, t1: number, code: string, ofRole: boolean): StateMention => ({
-    start: tokens[t0]!.start,
-    end: tokens[t1 - 1]!.end,
-    code,
-    ofRole,
-  });
-  const surface = (t0: number, t1: number) => text.slice(tokens[t0]!.start, tokens[t1 - 1]!.end);
-
-  const personAccepted = (item: Extract<RawItem, { kind: 'person' }>, afterRole: boolean): boolean => {
-    if (!item.weak) return true;
-    if (afterRole) return true;
-    if (item.ids.some((id) => strongIds.has(id))) return true;
-    const prev = tokens[item.t0 - 1];
-    return prev !== undefined && HONORIFICS.has(prev.key) && prev.cap;
-  };
 
   for (let r = 0; r < raw.length; r++) {
     const item = raw[r]!;
@@ -545,29 +530,12 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     }
     const roleText = chained
       ? sense.display
-      : cleanRole(surface(qualStart ?? item.t0, coreEnd), former, sense);
+      : cleanRole(surface(text, tokens, qualStart ?? item.t0, coreEnd), former, sense);
     // Names after the role: gazetteer persons or capitalized runs.
-    const names: Array<{ t0: number; t1: number; ids: string[]; name: string | null }> = [];
-    const takeNameAt = (j: number): boolean => {
-      let h = j;
-      while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && startAt[h] === undefined) h++;
-      const person = startAt[h];
-      if (person?.kind === 'person') {
-        used.add(person);
-        names.push({ t0: person.t0, t1: person.t1, ids: person.ids, name: null });
-        return true;
-      }
-      if (person) return false;
-      const run = nameRunForward(tokens, h, taken, tokens.length);
-      if (run) {
-        names.push({ t0: run[0], t1: run[1], ids: [], name: surface(run[0], run[1]) });
-        return true;
-      }
-      return false;
-    };
+    const names: NameAfterRole[] = [];
     if (tokens[t1] && (SPACE.test(tokens[t1]!.gap) || APPOSITIVE.test(tokens[t1]!.gap))) {
       const appositive = APPOSITIVE.test(tokens[t1]!.gap);
-      const ok = takeNameAt(t1);
+      const ok = takeNameAt(t1, text, tokens, startAt, taken, used, names);
       if (ok && appositive && names[0]!.ids.length === 0) {
         // An appositive must close with a comma or end the clause to be a name, not a list item.
         const after = tokens[names[0]!.t1];
@@ -582,7 +550,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
           if (sep.key === 'and') j++;
           else if (COMMA_GAP.test(sep.gap) && sep.cap) j = last.t1;
           else break;
-          if (!takeNameAt(j)) break;
+          if (!takeNameAt(j, text, tokens, startAt, taken, used, names)) break;
         }
       }
     }
@@ -602,59 +570,43 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       // "H.E. Mr. X, President of Y": the name precedes the role.
       const prev = endAt[roleStart];
       // A bare surname ("On Friday, the President ...") is a name only when it is accepted on its own.
-      if (prev?.kind === 'person' && !used.has(prev) && personAccepted(prev, false)) {
+      if (prev?.kind === 'person' && !used.has(prev) && personAccepted(prev, false, tokens, strongIds)) {
         used.add(prev);
         names.push({ t0: prev.t0, t1: prev.t0, ids: prev.ids, name: null });
         roleStart = prev.t0;
       } else if (!prev && (state !== null || stateList.length > 0)) {
         const run = nameRunBackward(tokens, roleStart, taken);
         if (run) {
-          names.push({ t0: run[0], t1: run[0], ids: [], name: surface(run[0], run[1]) });
+          names.push({ t0: run[0], t1: run[0], ids: [], name: surface(text, tokens, run[0], run[1]) });
           roleStart = run[0];
         }
       }
     }
     for (const s of stateItems)
-      (s.kind === 'state' ? states : orgs).push(stateMention(s.t0, s.t1, s.code, true));
-    // Mentions are built field by field in one order: one object shape for all of them.
-    const roleMention = (
-      t0: number,
-      t1: number,
-      ids: string[],
-      name: string | null,
-      text: string | null,
-      st: string | null,
-      unqualified: boolean,
-    ): Mention => ({
-      start: tokens[t0]!.start,
-      end: tokens[t1 - 1]!.end,
-      ids,
-      name,
-      role: sense,
-      roleText: text,
-      state: st,
-      qualified,
-      former,
-      unqualified,
-    });
+      (s.kind === 'state' ? states : orgs).push(stateMention(tokens, s.t0, s.t1, s.code, true));
+    const role: RoleOf = { sense, qualified, former };
     if (names.length > 0) {
       for (const n of names) {
         const end = Math.max(n.t1, t1);
-        mentions.push(roleMention(Math.min(roleStart, n.t0), end, n.ids, n.name, roleText, state, false));
+        mentions.push(
+          roleMention(tokens, role, Math.min(roleStart, n.t0), end, n.ids, n.name, roleText, state, false),
+        );
       }
     } else if (stateList.length > 1) {
       for (const code of stateList) {
         const text = former ? `former ${sense.display}` : sense.display;
-        mentions.push(roleMention(roleStart, t1, [], null, text, code, false));
+        mentions.push(roleMention(tokens, role, roleStart, t1, [], null, text, code, false));
       }
     } else if (!(plural && state === null)) {
-      mentions.push(roleMention(roleStart, t1, [], null, roleText, state, state === null && !qualified));
+      mentions.push(
+        roleMention(tokens, role, roleStart, t1, [], null, roleText, state, state === null && !qualified),
+      );
     }
   }
   for (const item of raw) {
     if (used.has(item)) continue;
     if (item.kind === 'person') {
-      if (!personAccepted(item, false)) continue;
+      if (!personAccepted(item, false, tokens, strongIds)) continue;
       // "the Kremlin's X": not a state
       mentions.push({
         start: tokens[item.t0]!.start,
@@ -668,12 +620,103 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         former: false,
         unqualified: false,
       });
-    } else if (item.kind === 'state') states.push(stateMention(item.t0, item.t1, item.code, false));
-    else if (item.kind === 'org') orgs.push(stateMention(item.t0, item.t1, item.code, false));
+    } else if (item.kind === 'state') states.push(stateMention(tokens, item.t0, item.t1, item.code, false));
+    else if (item.kind === 'org') orgs.push(stateMention(tokens, item.t0, item.t1, item.code, false));
   }
   mentions.sort((a, b) => a.start - b.start);
   states.sort((a, b) => a.start - b.start);
   return { tokens, mentions, states, orgs };
+}
+
+// The helpers below are module functions rather than closures inside recognize(): tsx (how
+// hotline runs) compiles with esbuild's keepNames, which names every closure each time it is
+// created, and that cost ~8% of extraction when they were made per readout and per role.
+
+function stateMention(tokens: Token[], t0: number, t1: number, code: string, ofRole: boolean): StateMention {
+  return { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, code, ofRole };
+}
+
+function surface(text: string, tokens: Token[], t0: number, t1: number): string {
+  return text.slice(tokens[t0]!.start, tokens[t1 - 1]!.end);
+}
+
+function personAccepted(
+  item: Extract<RawItem, { kind: 'person' }>,
+  afterRole: boolean,
+  tokens: Token[],
+  strongIds: Set<string>,
+): boolean {
+  if (!item.weak) return true;
+  if (afterRole) return true;
+  if (item.ids.some((id) => strongIds.has(id))) return true;
+  const prev = tokens[item.t0 - 1];
+  return prev !== undefined && HONORIFICS.has(prev.key) && prev.cap;
+}
+
+interface NameAfterRole {
+  t0: number;
+  t1: number;
+  ids: string[];
+  name: string | null;
+}
+
+/** Takes the name that starts at token j (after honorifics) into `names`; false when there is none. */
+function takeNameAt(
+  j: number,
+  text: string,
+  tokens: Token[],
+  startAt: Array<RawItem | undefined>,
+  taken: Uint8Array,
+  used: Set<RawItem>,
+  names: NameAfterRole[],
+): boolean {
+  let h = j;
+  while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && startAt[h] === undefined) h++;
+  const person = startAt[h];
+  if (person?.kind === 'person') {
+    used.add(person);
+    names.push({ t0: person.t0, t1: person.t1, ids: person.ids, name: null });
+    return true;
+  }
+  if (person) return false;
+  const run = nameRunForward(tokens, h, taken, tokens.length);
+  if (run) {
+    names.push({ t0: run[0], t1: run[1], ids: [], name: surface(text, tokens, run[0], run[1]) });
+    return true;
+  }
+  return false;
+}
+
+interface RoleOf {
+  sense: RoleSense;
+  qualified: boolean;
+  former: boolean;
+}
+
+/** Mentions are built field by field in one order: one object shape for all of them. */
+function roleMention(
+  tokens: Token[],
+  role: RoleOf,
+  t0: number,
+  t1: number,
+  ids: string[],
+  name: string | null,
+  roleText: string | null,
+  state: string | null,
+  unqualified: boolean,
+): Mention {
+  return {
+    start: tokens[t0]!.start,
+    end: tokens[t1 - 1]!.end,
+    ids,
+    name,
+    role: role.sense,
+    roleText,
+    state,
+    qualified: role.qualified,
+    former: role.former,
+    unqualified,
+  };
 }
 
 function cleanRole(text: string, former: boolean, sense: RoleSense): string {
