@@ -164,6 +164,8 @@ describe('hotline ingest interrupted by Ctrl-C', () => {
     expect(readouts).toBeGreaterThanOrEqual(100);
     expect(readouts).toBeLessThan(total);
     expect(readouts % 50).toBe(0);
+    // It says how many it stored, not how many it had read (it reads one batch ahead).
+    expect(stdout).toContain(`with ${readouts} of them stored`);
     expect(Number(check.records[0]?.get('complete'))).toBe(readouts);
   }, 300_000);
 });

@@ -145,35 +145,55 @@ export async function loadExtractions(
   const memo: LoadMemo = { written: new Map() };
   const total = Array.isArray(extractions) ? extractions.length : null;
   let done = 0;
-  let batch: Extraction[] = [];
   let replacedAny = false;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    // A managed transaction may run its work again on a transient error: the outcome is
-    // folded into the summary and the memo only after the commit.
-    const outcome = await client.write((tx) => loadBatch(tx, current, context, memo));
-    for (const [key, value] of outcome.written) memo.written.set(key, value);
-    addTally(summary, outcome.tally);
-    replacedAny = replacedAny || outcome.replaced;
-    summary.batches += 1;
-    done += current.length;
-    opts.onProgress?.({ done, total });
-  };
-  for await (const extraction of extractions) {
-    batch.push(extraction);
-    if (batch.length >= opts.batchSize) {
-      await flush();
-      if (opts.shouldStop?.()) {
+  const batches = inBatches(extractions, opts.batchSize);
+  // The next batch is read while this one is written: reading (and, for a lazy source,
+  // extracting) overlaps the server's work instead of waiting for it.
+  let next = batches.next();
+  try {
+    for (;;) {
+      const { value: current, done: finished } = await next;
+      if (finished) break;
+      next = batches.next();
+      // A failed read surfaces when the loop awaits it, never as an unhandled rejection.
+      next.catch(() => {});
+      // A managed transaction may run its work again on a transient error: the outcome is
+      // folded into the summary and the memo only after the commit.
+      const outcome = await client.write((tx) => loadBatch(tx, current, context, memo));
+      for (const [key, value] of outcome.written) memo.written.set(key, value);
+      addTally(summary, outcome.tally);
+      replacedAny = replacedAny || outcome.replaced;
+      summary.batches += 1;
+      done += current.length;
+      opts.onProgress?.({ done, total });
+      if (current.length === opts.batchSize && opts.shouldStop?.()) {
         summary.stopped = true;
         break;
       }
     }
+  } finally {
+    // Close the source (a file being read) when the load stops early or fails.
+    await next.catch(() => undefined);
+    await batches.return(undefined);
   }
-  if (!summary.stopped) await flush();
   if (replacedAny) await client.write((tx) => tx.run(Q.DELETE_ORPHANS));
   return summary;
+}
+
+async function* inBatches(
+  extractions: Iterable<Extraction> | AsyncIterable<Extraction>,
+  size: number,
+): AsyncGenerator<Extraction[], undefined> {
+  let batch: Extraction[] = [];
+  for await (const extraction of extractions) {
+    batch.push(extraction);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+  return undefined;
 }
 
 function addTally(summary: LoadSummary, tally: Tally): void {
@@ -261,8 +281,11 @@ async function loadBatch(
   const written: Array<[string, string]> = [];
   if (toWrite.length > 0) {
     const stateOf = writePolitiesAndLeaders(run, toWrite, context, memo, tally, written);
-    run.send(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) });
-    const { fresh, merged } = await assignCallIds(run, toWrite);
+    // The readouts (their texts are most of a batch's bytes) are packed and sent while the
+    // server looks up the stored calls; the calls written after them find them in place.
+    const { fresh, merged } = await assignCallIds(run, toWrite, () =>
+      run.send(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) }),
+    );
     if (fresh.length > 0) {
       const calls = fresh.map((group) => freshCall(group, stateOf, context));
       const topics = new Map(calls.flatMap(({ state }) => state.topics.map((t) => [t.id, t])));
@@ -414,6 +437,7 @@ function writePolitiesAndLeaders(
 async function assignCallIds(
   run: Pipeline,
   rows: ReadoutRow[],
+  whileLooking: () => void,
 ): Promise<{ fresh: CallRow[][]; merged: CallRow[] }> {
   const calls: CallRow[] = [];
   for (const { id, extraction } of rows) {
@@ -437,14 +461,19 @@ async function assignCallIds(
       });
     });
   }
-  if (calls.length === 0) return { fresh: [], merged: [] };
+  if (calls.length === 0) {
+    whileLooking();
+    return { fresh: [], merged: [] };
+  }
   const lookups = calls.map((c) => ({ ref: c.ref, key: c.key, mode: c.mode, date: c.date, call: c.call }));
   const dated = lookups.filter((c) => c.date !== null);
   const undated = lookups.filter((c) => c.date === null);
-  const found = await Promise.all([
+  const sent = [
     dated.length > 0 ? run.send(Q.FIND_MATCHING_DATED_CALLS, { rows: dated }) : null,
     undated.length > 0 ? run.send(Q.FIND_MATCHING_UNDATED_CALLS, { rows: undated }) : null,
-  ]);
+  ];
+  whileLooking();
+  const found = await Promise.all(sent);
   const matches = new Map<string, Array<{ id: string; dates: string[] }>>();
   const taken = new Set<string>();
   for (const record of found.flatMap((result) => result?.records ?? [])) {

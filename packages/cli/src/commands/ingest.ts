@@ -69,7 +69,9 @@ export function ingestCommand(): Command {
               `ingested ${stats.documents} readouts into ${client.config.uri} in ${result.seconds}s: ` +
                 `${r.new} new, ${r.unchanged} unchanged, ${r.updated} updated; ` +
                 `${summary.calls.reported} calls reported (${summary.calls.created} new), ${summary.leaders.new} new leaders` +
-                `${stats.failed ? `; ${stats.failed} inputs failed` : ''}${summary.stopped ? '; stopped early by Ctrl-C' : ''}\n`,
+                `${stats.failed ? `; ${stats.failed} inputs failed` : ''}` +
+                // The loader reads one batch ahead: after Ctrl-C, fewer readouts are stored than were read.
+                `${summary.stopped ? `; stopped early by Ctrl-C with ${r.new + r.unchanged + r.updated} of them stored (ingest again to finish)` : ''}\n`,
             );
           }
           if (stats.failed > 0 || summary.stopped) process.exitCode = 1;
