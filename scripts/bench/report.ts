@@ -175,7 +175,11 @@ and the extractor dates the call to the dateline instead of the Monday before it
 function loadSection(l: LoadResults & { storeBytes: number | null }): string {
   const goals = [
     [`load_vs_naive ≥ 50`, fmt(l.load_vs_naive, 1), pass(l.load_vs_naive >= 50)],
-    [`load_vs_loadcsv ≥ 0.5`, fmt(l.load_vs_loadcsv, 2), pass(l.load_vs_loadcsv >= 0.5)],
+    [
+      `load_vs_loadcsv ≥ 0.5${l.repeats ? ' (better run of each)' : ''}`,
+      fmt(l.load_vs_loadcsv, 2),
+      pass(l.load_vs_loadcsv >= 0.5),
+    ],
     [`second, unchanged load ≥ 2× faster`, `${fmt(l.secondLoadSpeedup, 1)}×`, pass(l.secondLoadSpeedup >= 2)],
   ];
   const main = [
@@ -189,6 +193,8 @@ function loadSection(l: LoadResults & { storeBytes: number | null }): string {
     ],
     [l.naive.what, fmt(l.naive.calls, 0), fmt(l.naive.ms / 1000, 1), fmt(l.naive.callsPerSec, 1)],
   ];
+  for (const again of l.repeats ? [l.repeats.first, l.repeats.loadCsv] : [])
+    main.push([again.what, fmt(again.calls, 0), fmt(again.ms / 1000, 1), fmt(again.callsPerSec, 0)]);
   const bare = l.bareWrite;
   if (bare)
     main.push([
@@ -253,7 +259,7 @@ Organization, LEADS, MENTIONS, Topic and ABOUT, idempotence (fingerprints), repl
 changed readouts and merging reports of one conversation (±1 day) into one Call. LOAD CSV
 runs \`CALL { … } IN TRANSACTIONS OF 1000 ROWS\` over files served from 127.0.0.1 (file
 URLs are disabled in the project's Neo4j configuration). The naive load runs one managed
-transaction per call record (one statement with the MERGEs)${l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls (a rate, so a prefix measures it)` : ''}.
+transaction per call record (one statement with the MERGEs)${l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls (a rate, so a prefix measures it)` : ''}.${l.repeats ? " hotline's first load and LOAD CSV run a second time at the end, back to back (rows marked repeat); load_vs_loadcsv compares the better run of each." : ''}
 
 ${table(['load', 'calls', 'time (s)', 'calls/s'], main)}
 
