@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import { EXPORT_FORMAT_INFO, generateExport } from '@hotline/export';
-import { type ErrorCode, HotlineError, isHotlineError } from '@hotline/model';
+import { type DateWindow, type ErrorCode, HotlineError, isHotlineError } from '@hotline/model';
 import { EXAMPLE_QUERIES } from '@hotline/neo4j';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { leaderView, pairView } from './details.ts';
@@ -63,6 +63,11 @@ function dateParam(name: string, value: unknown): string | null {
     );
   }
   return value;
+}
+
+/** The `from`/`to` query parameters of a route, each checked like any date parameter. */
+function dateWindowParams(query: { from?: string; to?: string }): DateWindow {
+  return { from: dateParam('from', query.from), to: dateParam('to', query.to) };
 }
 
 function tokenMatches(expected: string, given: string | undefined): boolean {
@@ -122,11 +127,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     cypher: source.mode === 'neo4j',
   }));
 
-  app.get<{ Querystring: { from?: string; to?: string } }>('/api/graph', async (request) => {
-    const from = dateParam('from', request.query.from);
-    const to = dateParam('to', request.query.to);
-    return source.graph({ from, to });
-  });
+  app.get<{ Querystring: { from?: string; to?: string } }>('/api/graph', async (request) =>
+    source.graph(dateWindowParams(request.query)),
+  );
 
   // Leader and pair panels read all of the leader's calls, then keep those in the window, so
   // a leader with no call in the window still has a panel (with the all-time count).
@@ -134,7 +137,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     '/api/leaders/:id',
     async (request) => {
       const id = request.params.id;
-      const window = { from: dateParam('from', request.query.from), to: dateParam('to', request.query.to) };
+      const window = dateWindowParams(request.query);
       const graph = await source.graph({ leaders: [id], withText: true });
       const view = leaderView(graph, id, window);
       if (!view) throw new HotlineError('NOT_FOUND', `no leader with id ${JSON.stringify(id)}`);
@@ -148,7 +151,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const { a, b } = request.query;
       if (!a || !b)
         throw new HotlineError('INVALID_ARGUMENT', 'pairs: both a and b (leader ids) are required');
-      const window = { from: dateParam('from', request.query.from), to: dateParam('to', request.query.to) };
+      const window = dateWindowParams(request.query);
       const graph = await source.graph({ leaders: [a], withText: true });
       return pairView(graph, a, b, window);
     },

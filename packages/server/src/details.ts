@@ -11,6 +11,7 @@ import type {
   PairView,
   Properties,
 } from '@hotline/model';
+import { inWindow } from './window.ts';
 
 export type { CallView, LeaderView };
 
@@ -89,12 +90,6 @@ function readoutView(readout: GraphNode | undefined, report: Properties): CallVi
 }
 
 const OPEN_WINDOW: DateWindow = { from: null, to: null };
-
-/** Whether a call of this date lies in the window; an undated call lies only in an open one. */
-function inWindow(date: string | null, window: DateWindow): boolean {
-  if (!window.from && !window.to) return true;
-  return date !== null && (!window.from || date >= window.from) && (!window.to || date <= window.to);
-}
 
 /**
  * A leader's panel. The graph holds the leader's calls of all time (so `allCalls` can be

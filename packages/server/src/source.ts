@@ -12,6 +12,7 @@ import {
   type QueryResult,
   runReadQuery,
 } from '@hotline/neo4j';
+import { inWindow } from './window.ts';
 
 export interface GraphWindowQuery {
   from?: string | null;
@@ -89,8 +90,6 @@ export async function createFileSource(path: string): Promise<GraphSource> {
 
 /** Keeps calls (and their CALLED edges) inside the window; everything else stays. */
 export function windowed(graph: GraphData, window: GraphWindowQuery & { withText?: boolean }): GraphData {
-  const inside = (date: unknown) =>
-    typeof date === 'string' && (!window.from || date >= window.from) && (!window.to || date <= window.to);
   if (!window.from && !window.to && !window.leaders && window.withText) return graph;
   const focus = window.leaders ? new Set(window.leaders) : null;
   const involved = new Set<string>();
@@ -102,8 +101,7 @@ export function windowed(graph: GraphData, window: GraphWindowQuery & { withText
       .filter(
         (n) =>
           n.label === 'Call' &&
-          (((window.from || window.to) && !inside(n.properties.date)) ||
-            (focus !== null && !involved.has(n.id))),
+          (!inWindow(n.properties.date, window) || (focus !== null && !involved.has(n.id))),
       )
       .map((n) => n.id),
   );
