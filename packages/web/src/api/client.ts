@@ -3,6 +3,7 @@
  * `ApiError` carrying the server's `{error: {code, message}}` so panels can show the message.
  */
 import type {
+  DateWindow,
   ExampleQuery,
   ExportFormat,
   GraphData,
@@ -51,10 +52,8 @@ export function getHealth(): Promise<Health> {
   return request('/api/health');
 }
 
-export interface TimeWindow {
-  from?: string | null;
-  to?: string | null;
-}
+/** A date window as the explorer holds it: either side may be unset. */
+export type TimeWindow = Partial<DateWindow>;
 
 /** `?from=…&to=…` for the sides of the window that are set, after any other parameters. */
 function withWindow(path: string, window: TimeWindow, query = new URLSearchParams()): string {

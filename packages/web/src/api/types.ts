@@ -4,6 +4,7 @@
  */
 export type {
   CallView,
+  DateWindow,
   EvidenceView,
   GraphData,
   GraphEdge,
