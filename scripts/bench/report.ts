@@ -174,7 +174,11 @@ and the extractor dates the call to the dateline instead of the Monday before it
 
 function loadSection(l: LoadResults & { storeBytes: number | null }): string {
   const goals = [
-    [`load_vs_naive ≥ 50`, fmt(l.load_vs_naive, 1), pass(l.load_vs_naive >= 50)],
+    [
+      `load_vs_naive ≥ 50${l.repeats ? " (better of hotline's two first loads)" : ''}`,
+      fmt(l.load_vs_naive, 1),
+      pass(l.load_vs_naive >= 50),
+    ],
     [
       `load_vs_loadcsv ≥ 0.5${l.repeats ? ' (better run of each)' : ''}`,
       fmt(l.load_vs_loadcsv, 2),
@@ -253,13 +257,19 @@ a naive transaction costs ${fmt(1000 / l.naive.callsPerSec, 1)} ms, mostly the c
 ${l.readouts.toLocaleString('en-US')} readouts, ${l.calls.toLocaleString('en-US')} calls, on a Neo4j dedicated to the benchmark (bolt
 7689, \`.neo4j/bench-home\`, default heap 1 GB and page cache 512 MB), the graph reset
 before each load; the server is warmed up by one small load of each kind first. The
-baselines load the same facts from the same extractions: Readout, Leader, Call, TOOK_PART,
-REPORTS, CALLED, MERGE on the same constraints. hotline's load does more: State,
-Organization, LEADS, MENTIONS, Topic and ABOUT, idempotence (fingerprints), replacing
-changed readouts and merging reports of one conversation (±1 day) into one Call. LOAD CSV
-runs \`CALL { … } IN TRANSACTIONS OF 1000 ROWS\` over files served from 127.0.0.1 (file
-URLs are disabled in the project's Neo4j configuration). The naive load runs one managed
-transaction per call record (one statement with the MERGEs)${l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls (a rate, so a prefix measures it)` : ''}.${l.repeats ? " hotline's first load and LOAD CSV run a second time at the end, back to back (rows marked repeat); load_vs_loadcsv compares the better run of each." : ''}
+baselines load the same facts from the same extractions, with MERGE on the same
+constraints: every node, relationship and property hotline's load writes (Readout, Leader,
+State, Organization, Topic, Call; REPORTS, TOOK_PART, CALLED, ABOUT, MENTIONS, LEADS).${
+    l.loadCsv.counts && l.first.counts
+      ? ` LOAD CSV wrote ${fmt(l.loadCsv.counts.nodes, 0)} nodes and ${fmt(l.loadCsv.counts.relationships, 0)} relationships, hotline ${fmt(l.first.counts.nodes, 0)} and ${fmt(l.first.counts.relationships, 0)}.`
+      : ''
+  } What only hotline does is its bookkeeping: fingerprints that let an unchanged readout be
+skipped, replacing a changed one, and merging the reports of one conversation whose dates
+differ by a day into one Call (the baselines merge reports only when their call ids are
+equal). LOAD CSV runs \`CALL { … } IN TRANSACTIONS OF 1000 ROWS\` over files served from 127.0.0.1 (file
+URLs are disabled in the project's Neo4j configuration), one file per label and type. The
+naive load runs one managed transaction per call record (one statement with the MERGEs; a
+readout's mentions go with its first call, each state and office is written once per run)${l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls (a rate, so a prefix measures it)` : ''}.${l.repeats ? " hotline's first load and LOAD CSV run a second time at the end, back to back (rows marked repeat); load_vs_loadcsv compares the better run of each." : ''}
 
 ${table(['load', 'calls', 'time (s)', 'calls/s'], main)}
 
@@ -273,7 +283,12 @@ fingerprint; merge the people, states, offices and topics this load has not writ
 merge the readouts; find the stored calls a report may describe (a \`(key, mode, date)\`
 index); create the calls no one has stored in one statement (node, REPORTS, TOOK_PART,
 ABOUT, CALLED, computed in memory); merge and recompute only the calls that exist already;
-create the mentions. Then the commit, which applies every index update. The JavaScript
+create the mentions. Then the commit, which applies every index update. Two things keep
+the server's work down: each statement is planned once and the plan kept (\`CYPHER
+replan=skip\`; as the graph grows the planner would otherwise judge plans stale and plan them
+again every few seconds, a sixth of a load's time in a 30,000-readout profile), and the
+statement that creates calls looks up each readout, person and topic of the batch once, then
+links them by position, instead of one index seek per relationship. The JavaScript
 driver leaves Nagle's algorithm on, so a statement whose parameters span several chunks
 used to wait for the server's delayed ACK (~40 ms on Linux) before its last chunk left;
 that was most of a batch and most of the naive load's transaction. \`patches/\` sets

@@ -37,6 +37,26 @@ export function leaderProperties(p: Participant, context: GraphContext): Propert
   };
 }
 
+/** A State or Organization node's label and properties, from what the gazetteer knows of a code. */
+export function polityNode(
+  code: string,
+  context: GraphContext,
+): { label: 'State' | 'Organization'; properties: Properties } {
+  const polity = context.polity(code);
+  if (polity?.kind === 'organization')
+    return { label: 'Organization', properties: { code, name: polity.name } };
+  return {
+    label: 'State',
+    properties: {
+      code,
+      name: polity?.name ?? code,
+      region: polity?.region ?? null,
+      lat: polity?.latlng?.[0] ?? null,
+      lng: polity?.latlng?.[1] ?? null,
+    },
+  };
+}
+
 interface CallDraft {
   id: string;
   key: string;
@@ -73,16 +93,8 @@ export function buildGraphData(
     edges.set(id, { id, type, source, target, properties });
   };
   const addPolity = (code: string) => {
-    const polity = context.polity(code);
-    if (polity?.kind === 'organization') addNode(code, 'Organization', { code, name: polity.name });
-    else
-      addNode(code, 'State', {
-        code,
-        name: polity?.name ?? code,
-        region: polity?.region ?? null,
-        lat: polity?.latlng?.[0] ?? null,
-        lng: polity?.latlng?.[1] ?? null,
-      });
+    const { label, properties } = polityNode(code, context);
+    addNode(code, label, properties);
   };
 
   const calls: CallDraft[] = [];

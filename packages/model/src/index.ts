@@ -5,6 +5,7 @@ export {
   type GraphContext,
   leaderProperties,
   pickCall,
+  polityNode,
   sortedUnique,
 } from './build.ts';
 export { ERROR_CODES, type ErrorCode, HotlineError, isHotlineError } from './errors.ts';

@@ -4,8 +4,10 @@ import { CONTEXT, call, extraction, overlappingCorpus, PEOPLE } from '../test/ex
 import { countGraph, resetGraph } from './admin.ts';
 import { createClient, type GraphClient } from './client.ts';
 import { resolveConnectionConfig } from './config.ts';
+import * as Q from './cypher.ts';
 import { loadExtractions } from './load.ts';
 import { runReadQuery } from './query.ts';
+import { ensureSchema } from './schema.ts';
 
 let client: GraphClient;
 
@@ -202,4 +204,24 @@ describe('loading extractions into Neo4j', () => {
     expect(summary.readouts).toEqual({ new: 120, unchanged: 120, updated: 0 });
     expect(await dumpGraph(client)).toEqual(oneBatch);
   }, 120_000);
+});
+
+describe('plans of the load statements', () => {
+  // Statements over the whole graph, which read every node of some labels by design.
+  const WHOLE_GRAPH = new Set(['DELETE_ORPHANS', 'COUNT_GRAPH', 'RESET_BATCH', 'RESET_RELATIONSHIPS_BATCH']);
+  type Plan = { operatorType: string; children: Plan[] };
+  const operators = (plan: Plan): string[] => [plan.operatorType, ...plan.children.flatMap(operators)];
+
+  it('finds every node and call by an index, never by scanning, even when planned on an empty graph', async () => {
+    // Plans are kept for good once made (PLAN_ONCE): one made on an empty graph must still
+    // seek when the graph holds millions of calls.
+    await ensureSchema(client);
+    const statements = Object.entries(Q).filter(([name]) => name !== 'PLAN_ONCE' && !WHOLE_GRAPH.has(name));
+    expect(statements.length).toBeGreaterThan(15);
+    for (const [name, statement] of statements) {
+      const result = await client.write((tx) => tx.run(`EXPLAIN ${Q.PLAN_ONCE}${statement}`));
+      const scans = operators(result.summary.plan as unknown as Plan).filter((op) => /Scan/.test(op));
+      expect({ name, scans }).toEqual({ name, scans: [] });
+    }
+  });
 });

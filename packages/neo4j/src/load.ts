@@ -23,6 +23,7 @@ import {
   leaderProperties,
   type Properties,
   pickCall,
+  polityNode,
   slugify,
   sortedUnique,
   subjectTopicId,
@@ -216,7 +217,7 @@ class Pipeline {
   constructor(private readonly tx: ManagedTransaction) {}
 
   send(query: string, params: Record<string, unknown>, onResult?: (result: QueryResult) => void) {
-    const result = Promise.resolve(this.tx.run(query, params));
+    const result = Promise.resolve(this.tx.run(Q.PLAN_ONCE + query, params));
     const done = onResult ? result.then(onResult) : result;
     // Failures surface through settle() or whoever awaits the result, not as unhandled.
     done.catch(() => {});
@@ -287,12 +288,18 @@ async function loadBatch(
       run.send(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) }),
     );
     if (fresh.length > 0) {
-      const calls = fresh.map((group) => freshCall(group, stateOf, context));
+      const refs: CallRefs = { readouts: new Positions(), leaders: new Positions(), topics: new Positions() };
+      const calls = fresh.map((group) => freshCall(group, stateOf, context, refs));
       const topics = new Map(calls.flatMap(({ state }) => state.topics.map((t) => [t.id, t])));
       const newTopics = [...topics.values()].filter((t) => !memo.written.has(`topic:${t.id}`));
       if (newTopics.length > 0) run.send(Q.MERGE_TOPICS, { rows: newTopics });
       for (const t of newTopics) written.push([`topic:${t.id}`, '']);
-      run.send(Q.CREATE_CALLS, { rows: calls.map((c) => c.row) });
+      run.send(Q.CREATE_CALLS, {
+        readouts: refs.readouts.ids,
+        leaders: refs.leaders.ids,
+        topics: refs.topics.ids,
+        rows: calls.map((c) => c.row),
+      });
       tally.created += calls.length;
     }
     if (merged.length > 0) {
@@ -402,21 +409,8 @@ function writePolitiesAndLeaders(
   const states: object[] = [];
   const organizations: object[] = [];
   for (const code of polityCodes) {
-    const polity = context.polity(code);
-    if (polity?.kind === 'organization') {
-      const row = { code, name: polity.name };
-      if (isNew(`polity:${code}`, row)) organizations.push(row);
-      continue;
-    }
-    const row = {
-      code,
-      name: polity?.name ?? code,
-      region: polity?.region ?? null,
-      subregion: null,
-      lat: polity?.latlng?.[0] ?? null,
-      lng: polity?.latlng?.[1] ?? null,
-    };
-    if (isNew(`polity:${code}`, row)) states.push(row);
+    const { label, properties } = polityNode(code, context);
+    if (isNew(`polity:${code}`, properties)) (label === 'State' ? states : organizations).push(properties);
   }
   const countNew = (result: QueryResult) => {
     tally.leadersNew += result.summary.counters.updates().nodesCreated;
@@ -547,12 +541,39 @@ function callState(
   return { dates, initiators, themes, topics, participants, initiating, pairs };
 }
 
+/** Ids a statement looks up once each, referred to by position in its rows. */
+class Positions {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  at(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, i);
+    }
+    return i;
+  }
+}
+
+interface CallRefs {
+  readouts: Positions;
+  leaders: Positions;
+  topics: Positions;
+}
+
 /**
- * The CREATE_CALLS row of a call first reported in this batch. Lists of ids rather than
- * lists of maps: the driver packs every map value by value, and this row is most of a
+ * The CREATE_CALLS row of a call first reported in this batch. Readouts, people and topics
+ * are positions in the statement's lookup lists (see CREATE_CALLS); lists of numbers rather
+ * than lists of maps, as the driver packs every map value by value and this row is most of a
  * batch's parameters.
  */
-function freshCall(group: CallRow[], stateOf: Map<string, string | null>, context: LoadContext) {
+function freshCall(
+  group: CallRow[],
+  stateOf: Map<string, string | null>,
+  context: LoadContext,
+  refs: CallRefs,
+) {
   // One REPORTS edge per readout, the readout's last report winning, as MERGE would keep it.
   const byReadout = new Map<string, CallRow>();
   for (const row of group) byReadout.set(row.readout, row);
@@ -572,7 +593,7 @@ function freshCall(group: CallRow[], stateOf: Map<string, string | null>, contex
       themes: state.themes,
       sources: reports.length,
       reports: reports.map((r) => ({
-        readout: r.readout,
+        readout: refs.readouts.at(r.readout),
         evidence: r.evidence,
         date: r.date,
         initiator: r.initiator,
@@ -580,10 +601,10 @@ function freshCall(group: CallRow[], stateOf: Map<string, string | null>, contex
         subjects: r.subjects,
         participants: r.participants,
       })),
-      took: state.participants,
-      initiating: state.initiating,
-      topics: state.topics.map((t) => t.id),
-      called: state.pairs,
+      took: state.participants.map((p) => refs.leaders.at(p)),
+      initiating: state.participants.map((p) => state.initiating.includes(p)),
+      topics: state.topics.map((t) => refs.topics.at(t.id)),
+      called: state.pairs.map(([from, to]) => [refs.leaders.at(from), refs.leaders.at(to)]),
     },
   };
 }
