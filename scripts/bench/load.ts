@@ -37,6 +37,7 @@ import {
   type GraphClient,
   type LoadSummary,
   loadExtractions,
+  readoutSourceKey,
   resetGraph,
   resolveConnectionConfig,
 } from '@hotline/neo4j';
@@ -250,7 +251,7 @@ function readoutFacts(x: Extraction, context: GraphContext): ReadoutFacts {
       title: r.title,
       language: r.language,
       source: x.source,
-      sourceKey: r.url ?? x.source,
+      sourceKey: readoutSourceKey(x),
       text: x.text,
       warnings: x.warnings,
     },
@@ -318,6 +319,8 @@ class CsvFile {
   }
 }
 
+const LEADER_COLUMNS = ['id', 'name', 'aliases', 'verified', 'leader', 'state', 'role'];
+
 const CSV_FILES = {
   readouts: [
     'id',
@@ -333,8 +336,8 @@ const CSV_FILES = {
   ],
   states: ['code', 'name', 'region', 'subregion', 'lat', 'lng'],
   organizations: ['code', 'name'],
-  leaders: ['id', 'name', 'aliases', 'verified', 'leader', 'state', 'role'],
-  mentioned_leaders: ['id', 'name', 'aliases', 'verified', 'leader', 'state', 'role'],
+  leaders: LEADER_COLUMNS,
+  mentioned_leaders: LEADER_COLUMNS,
   leads: ['leader', 'polity', 'role', 'from', 'to'],
   topics: ['id', 'label', 'kind'],
   calls: ['id', 'key', 'mode', 'multilateral', 'date', 'initiators', 'themes'],

@@ -17,6 +17,7 @@ export {
   type LoadSummary,
   loadExtractions,
   readoutFingerprint,
+  readoutSourceKey,
 } from './load.ts';
 export { DEFAULT_QUERY_OPTIONS, type QueryOptions, type QueryResult, runReadQuery } from './query.ts';
 export { queryResultToGraph } from './result-graph.ts';
