@@ -555,7 +555,7 @@ export async function runLoadCsv(
  * (resetGraph alone runs out of the 1 GiB transaction memory on a 100k-readout graph: a
  * batch of nodes that holds a hub leader deletes tens of thousands of relationships at once.)
  */
-export async function emptyBenchGraph(client: GraphClient): Promise<void> {
+async function emptyBenchGraph(client: GraphClient): Promise<void> {
   const cfg = client.config;
   if (!cfg.uri.endsWith(':7689')) throw new Error(`refusing to empty ${cfg.uri}`);
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
@@ -655,12 +655,10 @@ export async function runNaive(
   const t0 = performance.now();
   outer: for await (const x of readExtractions(files, limit)) {
     const facts = readoutFacts(x, context);
-    let firstOfReadout = true;
-    for (const f of facts.calls) {
+    for (const [i, f] of facts.calls.entries()) {
       if (calls >= maxCalls) break outer;
       // A readout's mentions go with its first call record; later ones would merge them again.
-      const mentions = firstOfReadout;
-      firstOfReadout = false;
+      const mentions = i === 0;
       const { states, organizations } = polityRows(
         once(facts.polities, (code) => `polity:${code}`),
         context,
