@@ -48,6 +48,11 @@ export const BENCH_NEO4J = {
   NEO4J_HOME_DIR: join(ROOT, '.neo4j/bench-home'),
   NEO4J_BOLT_PORT: '7689',
   NEO4J_PASSWORD: 'hotline-bench-password',
+  // The 100k-readout store is about 1 GB: a page cache that holds it, as one would size a
+  // server for this graph, and heap for 1,000-readout transactions. Read back from the server
+  // for the report, as a bench server that was already running keeps its own.
+  NEO4J_HEAP: '4g',
+  NEO4J_PAGECACHE: '2g',
 };
 
 // ---------------------------------------------------------------------------------------
@@ -75,6 +80,8 @@ function neo4jScript(command: 'start' | 'stop' | 'status'): { ok: boolean; outpu
 export interface BenchServer {
   client: GraphClient;
   version: string;
+  /** Heap and page cache, as the server reports them. */
+  memory: string;
   startedHere: boolean;
   close(): Promise<void>;
 }
@@ -104,9 +111,20 @@ export async function openBenchServer(): Promise<BenchServer> {
   const version = c
     ? `${c.get('name')} ${(c.get('versions') as string[])[0]} ${c.get('edition')}`
     : 'unknown';
+  const pageCache = await client.read((tx) =>
+    tx.run("SHOW SETTINGS YIELD name, value WHERE name = 'server.memory.pagecache.size' RETURN value"),
+  );
+  const heap = await client.read((tx) =>
+    tx.run(
+      "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes RETURN attributes.HeapMemoryUsage.value.properties.max AS max",
+    ),
+  );
+  const heapGiB = Number(heap.records[0]?.get('max') ?? Number.NaN) / 2 ** 30;
+  const memory = `heap ${heapGiB.toFixed(1)} GiB, page cache ${String(pageCache.records[0]?.get('value') ?? 'unknown').replace(/(\d)GiB$/, '$1 GiB')}`;
   return {
     client,
     version,
+    memory,
     startedHere,
     async close() {
       await client.close();
@@ -749,6 +767,8 @@ export interface LoadRun {
 
 export interface LoadResults {
   neo4j: string;
+  /** The bench server's heap and page cache (absent in results from before they were set). */
+  memory?: string;
   readouts: number;
   calls: number;
   first: LoadRun;
@@ -847,7 +867,7 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     return { ...rates(what, n, summary.calls.reported, ms), batchSize, summary };
   };
   try {
-    log(`load: Neo4j ${server.version}; ${plan.readouts} readouts`);
+    log(`load: Neo4j ${server.version} (${server.memory}); ${plan.readouts} readouts`);
     await reset();
 
     // Warm-up: a fresh JVM compiles and plans slowly; give each kind of load a small run first.
@@ -967,6 +987,7 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
 
     return {
       neo4j: server.version,
+      memory: server.memory,
       readouts: first.readouts,
       calls: first.calls,
       first,

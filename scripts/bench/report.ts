@@ -262,7 +262,7 @@ client's own work between statements was about a tenth of the wall time.`
   return `## Loading into Neo4j
 
 ${l.readouts.toLocaleString('en-US')} readouts, ${l.calls.toLocaleString('en-US')} calls, on a Neo4j dedicated to the benchmark (bolt
-7689, \`.neo4j/bench-home\`, default heap 1 GB and page cache 512 MB), the graph reset
+7689, \`.neo4j/bench-home\`, ${l.memory ?? 'heap 1 GB and page cache 512 MB'}), the graph reset
 before each load; the server is warmed up by one small load of each kind first. The
 baselines load the same facts from the same extractions, with MERGE on the same
 constraints: every node, relationship and property hotline's load writes (Readout, Leader,

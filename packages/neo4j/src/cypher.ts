@@ -67,12 +67,53 @@ MATCH (p:State|Organization {code: row.polity})
 MERGE (l)-[e:LEADS {role: row.role, from: date(row.from)}]->(p)
 SET e.to = date(row.to)`;
 
-export const MERGE_READOUTS = `
-UNWIND $rows AS row
-MERGE (r:Readout {id: row.id})
+/**
+ * A subquery that looks up each key of the list parameter `$list` once, into a variable of the
+ * same name holding [node] per key, in order (see CREATE_CALLS). `node` is the pattern of one
+ * node `n` keyed by `$list[i]`. Only ever called with the constants below.
+ */
+function lookUpByPosition(list: string, node: string): string {
+  return `
+CALL () {
+  UNWIND range(0, size($${list}) - 1) AS i
+  OPTIONAL MATCH ${node}
+  WITH i, n ORDER BY i
+  RETURN collect([n]) AS ${list}
+}`;
+}
+
+// The readout statements below share their head and tail: what the batch's readouts mention
+// is looked up once, into lists that rows refer to by position.
+const MENTIONED_NODES = `${lookUpByPosition('polities', '(n:State|Organization {code: $polities[i]})')}${lookUpByPosition('people', '(n:Leader {id: $people[i]})')}
+UNWIND $rows AS row`;
+
+const READOUT_PROPERTIES_AND_MENTIONS = `
 SET r.url = row.url, r.publisher = row.publisher, r.published = date(row.published), r.title = row.title,
     r.source = row.source, r.sourceKey = row.sourceKey, r.text = row.text, r.fingerprint = row.fingerprint,
-    r.language = row.language, r.warnings = row.warnings`;
+    r.language = row.language, r.warnings = row.warnings
+WITH r, row, polities, people
+CALL (r, row, polities) {
+  UNWIND row.polities AS k
+  WITH polities[toInteger(k)][0] AS n
+  CREATE (r)-[:MENTIONS]->(n)
+}
+CALL (r, row, people) {
+  UNWIND row.people AS k
+  WITH people[toInteger(k)][0] AS n
+  CREATE (r)-[:MENTIONS]->(n)
+}`;
+
+/**
+ * Readouts the database does not hold (CLASSIFY_READOUTS said so), with their mentions.
+ * CREATE, not MERGE: no lookup for a node that is not there; the unique constraint still
+ * refuses a second copy.
+ */
+export const CREATE_READOUTS = `${MENTIONED_NODES}
+CREATE (r:Readout {id: row.id})${READOUT_PROPERTIES_AND_MENTIONS}`;
+
+/** Stored readouts whose text or extraction changed; their old mentions were detached. */
+export const UPDATE_READOUTS = `${MENTIONED_NODES}
+MATCH (r:Readout {id: row.id})${READOUT_PROPERTIES_AND_MENTIONS}`;
 
 /**
  * For each reported call with a date: the stored calls it may describe (same people, same
@@ -115,25 +156,7 @@ MERGE (tp:Topic {id: t.id})
  * fails on the missing node instead of linking the wrong one. (Positions arrive as floats, as
  * the driver sends every JavaScript number: toInteger.)
  */
-export const CREATE_CALLS = `
-CALL () {
-  UNWIND range(0, size($readouts) - 1) AS i
-  OPTIONAL MATCH (r:Readout {id: $readouts[i]})
-  WITH i, r ORDER BY i
-  RETURN collect([r]) AS readouts
-}
-CALL () {
-  UNWIND range(0, size($leaders) - 1) AS i
-  OPTIONAL MATCH (l:Leader {id: $leaders[i]})
-  WITH i, l ORDER BY i
-  RETURN collect([l]) AS leaders
-}
-CALL () {
-  UNWIND range(0, size($topics) - 1) AS i
-  OPTIONAL MATCH (t:Topic {id: $topics[i]})
-  WITH i, t ORDER BY i
-  RETURN collect([t]) AS topics
-}
+export const CREATE_CALLS = `${lookUpByPosition('readouts', '(n:Readout {id: $readouts[i]})')}${lookUpByPosition('leaders', '(n:Leader {id: $leaders[i]})')}${lookUpByPosition('topics', '(n:Topic {id: $topics[i]})')}
 UNWIND $rows AS row
 CREATE (c:Call {id: row.id, key: row.key, mode: row.mode, multilateral: row.multilateral,
                 dates: [d IN row.dates | date(d)], date: date(row.date), initiators: row.initiators,
@@ -173,18 +196,6 @@ WITH c, row
 UNWIND row.participants AS pid
 MATCH (l:Leader {id: pid})
 MERGE (l)-[:TOOK_PART]->(c)`;
-
-export const CREATE_POLITY_MENTIONS = `
-UNWIND $rows AS row
-MATCH (r:Readout {id: row.readout})
-MATCH (n:State|Organization {code: row.target})
-CREATE (r)-[:MENTIONS]->(n)`;
-
-export const CREATE_LEADER_MENTIONS = `
-UNWIND $rows AS row
-MATCH (r:Readout {id: row.readout})
-MATCH (n:Leader {id: row.target})
-CREATE (r)-[:MENTIONS]->(n)`;
 
 export const READ_CALL_REPORTS = `
 UNWIND $ids AS cid

@@ -91,6 +91,31 @@ describe('loading extractions into Neo4j', () => {
     expect(await rows("MATCH (l:Leader {id: 'mahmoud-abbas'}) RETURN count(l) AS n")).toEqual([{ n: 0 }]);
   });
 
+  it('links a readout to what it mentions, and to what its corrected extraction mentions after a reload', async () => {
+    const mentioned = (r: ReturnType<typeof seedReadout>) =>
+      rows(
+        `MATCH (:Readout {id: $id})-[:MENTIONS]->(n)
+         RETURN coalesce(n.code, n.id) AS target ORDER BY target`,
+        { id: r.id },
+      );
+    const original = {
+      ...seedReadout(),
+      mentions: {
+        states: ['ISR', 'USA', 'ISR'],
+        leaders: [{ id: 'benjamin-netanyahu', name: 'Benjamin Netanyahu', state: 'ISR' }],
+      },
+    };
+    await loadExtractions(client, [original], CONTEXT);
+    expect(await mentioned(original)).toEqual([
+      { target: 'ISR' },
+      { target: 'USA' },
+      { target: 'benjamin-netanyahu' },
+    ]);
+    const corrected = { ...original, mentions: { states: ['QAT'], leaders: [] } };
+    expect((await loadExtractions(client, [corrected], CONTEXT)).readouts.updated).toBe(1);
+    expect(await mentioned(corrected)).toEqual([{ target: 'QAT' }]);
+  });
+
   it('keeps a call that another readout still reports when one source is replaced', async () => {
     const kremlin = extraction(
       'Kremlin: Putin and Macron spoke on 3 May.',

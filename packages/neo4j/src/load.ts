@@ -65,6 +65,16 @@ interface ReadoutRow {
   sourceKey: string;
   fingerprint: string;
   extraction: Extraction;
+  /** The Readout node's properties. */
+  properties: Properties;
+  /** Its reported calls, each with the id it would get as a new call. */
+  calls: CallRow[];
+}
+
+/** A batch with everything that does not depend on what is stored already computed. */
+interface PreparedBatch {
+  size: number;
+  readouts: Map<string, ReadoutRow>;
 }
 
 interface CallRow {
@@ -148,26 +158,35 @@ export async function loadExtractions(
   let done = 0;
   let replacedAny = false;
   const batches = inBatches(extractions, opts.batchSize);
-  // The next batch is read while this one is written: reading (and, for a lazy source,
-  // extracting) overlaps the server's work instead of waiting for it.
-  let next = batches.next();
+  const prepareNext = () =>
+    batches.next().then((r) => (r.done ? r : { done: false as const, value: prepareBatch(r.value) }));
+  let next = prepareNext();
   try {
     for (;;) {
       const { value: current, done: finished } = await next;
       if (finished) break;
-      next = batches.next();
-      // A failed read surfaces when the loop awaits it, never as an unhandled rejection.
-      next.catch(() => {});
+      // The next batch is read and prepared (fingerprints, rows) once this one's statements
+      // are all sent: that work, and for a lazy source the extraction, then overlaps the
+      // server's work on this batch instead of holding its statements back.
+      let readingAhead = false;
+      const readAhead = () => {
+        if (readingAhead) return;
+        readingAhead = true;
+        next = prepareNext();
+        // A failed read surfaces when the loop awaits it, never as an unhandled rejection.
+        next.catch(() => {});
+      };
       // A managed transaction may run its work again on a transient error: the outcome is
       // folded into the summary and the memo only after the commit.
-      const outcome = await client.write((tx) => loadBatch(tx, current, context, memo));
+      const outcome = await client.write((tx) => loadBatch(tx, current, context, memo, readAhead));
+      readAhead();
       for (const [key, value] of outcome.written) memo.written.set(key, value);
       addTally(summary, outcome.tally);
       replacedAny = replacedAny || outcome.replaced;
       summary.batches += 1;
-      done += current.length;
+      done += current.size;
       opts.onProgress?.({ done, total });
-      if (current.length === opts.batchSize && opts.shouldStop?.()) {
+      if (current.size === opts.batchSize && opts.shouldStop?.()) {
         summary.stopped = true;
         break;
       }
@@ -230,12 +249,16 @@ class Pipeline {
   }
 }
 
-/** Loads one batch inside one transaction. */
+/**
+ * Loads one batch inside one transaction. `whileServerBusy` is called once the statements that
+ * do most of the batch's work are sent, for the client to get on with something else.
+ */
 async function loadBatch(
   tx: ManagedTransaction,
-  extractions: Extraction[],
+  batch: PreparedBatch,
   context: LoadContext,
   memo: LoadMemo,
+  whileServerBusy: () => void,
 ): Promise<BatchOutcome> {
   const tally: Tally = {
     new: 0,
@@ -247,12 +270,13 @@ async function loadBatch(
     leadersNew: 0,
   };
   const run = new Pipeline(tx);
-  const rows = uniqueReadouts(extractions);
+  const rows = batch.readouts;
   const classified = await run.send(Q.CLASSIFY_READOUTS, {
     rows: [...rows.values()].map((r) => ({ id: r.id, sourceKey: r.sourceKey })),
   });
   const toWrite: ReadoutRow[] = [];
   const detach: string[] = [];
+  const storedIds = new Set<string>();
   const deleteOld: string[] = [];
   for (const record of classified.records) {
     const id = record.get('id') as string;
@@ -264,7 +288,10 @@ async function loadBatch(
       continue;
     }
     toWrite.push(row);
-    if (stored !== null) detach.push(id);
+    if (stored !== null) {
+      detach.push(id);
+      storedIds.add(id);
+    }
     detach.push(...replaced);
     deleteOld.push(...replaced);
     if (stored !== null || replaced.length > 0) tally.updated += 1;
@@ -284,9 +311,7 @@ async function loadBatch(
     const stateOf = writePolitiesAndLeaders(run, toWrite, context, memo, tally, written);
     // The readouts (their texts are most of a batch's bytes) are packed and sent while the
     // server looks up the stored calls; the calls written after them find them in place.
-    const { fresh, merged } = await assignCallIds(run, toWrite, () =>
-      run.send(Q.MERGE_READOUTS, { rows: toWrite.map(readoutProperties) }),
-    );
+    const { fresh, merged } = await assignCallIds(run, toWrite, () => writeReadouts(run, toWrite, storedIds));
     if (fresh.length > 0) {
       const refs: CallRefs = { readouts: new Positions(), leaders: new Positions(), topics: new Positions() };
       const calls = fresh.map((group) => freshCall(group, stateOf, context, refs));
@@ -309,43 +334,67 @@ async function loadBatch(
       for (const row of merged) touchedCalls.add(row.call);
     }
     tally.reported += merged.length + fresh.reduce((n, group) => n + group.length, 0);
-    writeMentions(run, toWrite);
   }
 
+  whileServerBusy();
   if (touchedCalls.size > 0) tally.removed += await recomputeCalls(run, [...touchedCalls], context);
   await run.settle();
   return { tally, replaced: detach.length > 0, written };
 }
 
-function uniqueReadouts(extractions: Extraction[]): Map<string, ReadoutRow> {
-  const byId = new Map<string, ReadoutRow>();
+function prepareBatch(extractions: Extraction[]): PreparedBatch {
+  const readouts = new Map<string, ReadoutRow>();
   for (const extraction of extractions) {
     // The same text twice in one batch is one readout; the last reading wins.
-    byId.set(extraction.id, {
-      id: extraction.id,
-      sourceKey: readoutSourceKey(extraction),
-      fingerprint: readoutFingerprint(extraction),
+    const { id, readout, source, text, warnings } = extraction;
+    const sourceKey = readoutSourceKey(extraction);
+    const fingerprint = readoutFingerprint(extraction);
+    readouts.set(id, {
+      id,
+      sourceKey,
+      fingerprint,
       extraction,
+      properties: {
+        id,
+        url: readout.url,
+        publisher: readout.publisher,
+        published: readout.published,
+        title: readout.title,
+        language: readout.language,
+        source,
+        sourceKey,
+        text,
+        fingerprint,
+        warnings,
+      },
+      calls: callRows(extraction),
     });
   }
-  return byId;
+  return { size: extractions.length, readouts };
 }
 
-function readoutProperties(row: ReadoutRow) {
-  const { readout, source, text, warnings } = row.extraction;
-  return {
-    id: row.id,
-    url: readout.url,
-    publisher: readout.publisher,
-    published: readout.published,
-    title: readout.title,
-    language: readout.language,
-    source,
-    sourceKey: row.sourceKey,
-    text,
-    fingerprint: row.fingerprint,
-    warnings,
-  };
+/** A readout's reports of calls between at least two distinct people. */
+function callRows(extraction: Extraction): CallRow[] {
+  const rows: CallRow[] = [];
+  extraction.calls.forEach((call, index) => {
+    const participants = [...new Set(call.participants.map((p) => p.id))];
+    if (participants.length < 2) return;
+    rows.push({
+      ref: `${extraction.id}#${index}`,
+      readout: extraction.id,
+      key: [...participants].sort().join('|'),
+      mode: call.mode,
+      date: call.date,
+      call: callId(participants, call.mode, call.date),
+      multilateral: participants.length > 2,
+      participants,
+      initiator: call.initiator,
+      themes: [...call.themes],
+      subjects: [...call.subjects],
+      evidence: call.evidence.map((span) => `${span.start}:${span.end}`),
+    });
+  });
+  return rows;
 }
 
 /**
@@ -433,28 +482,8 @@ async function assignCallIds(
   rows: ReadoutRow[],
   whileLooking: () => void,
 ): Promise<{ fresh: CallRow[][]; merged: CallRow[] }> {
-  const calls: CallRow[] = [];
-  for (const { id, extraction } of rows) {
-    extraction.calls.forEach((call, index) => {
-      const participants = [...new Set(call.participants.map((p) => p.id))];
-      if (participants.length < 2) return;
-      const key = [...participants].sort().join('|');
-      calls.push({
-        ref: `${id}#${index}`,
-        readout: id,
-        key,
-        mode: call.mode,
-        date: call.date,
-        call: callId(participants, call.mode, call.date),
-        multilateral: participants.length > 2,
-        participants,
-        initiator: call.initiator,
-        themes: [...call.themes],
-        subjects: [...call.subjects],
-        evidence: call.evidence.map((span) => `${span.start}:${span.end}`),
-      });
-    });
-  }
+  // Copies: the ids assigned below must not outlive an attempt the driver retries.
+  const calls = rows.flatMap((row) => row.calls.map((call) => ({ ...call })));
   if (calls.length === 0) {
     whileLooking();
     return { fresh: [], merged: [] };
@@ -609,17 +638,25 @@ function freshCall(
   };
 }
 
-function writeMentions(run: Pipeline, rows: ReadoutRow[]): void {
-  // Every readout written here is new or has had its mentions detached: CREATE, not MERGE.
-  const polities: Array<{ readout: string; target: string }> = [];
-  const people: Array<{ readout: string; target: string }> = [];
-  for (const { id, extraction } of rows) {
-    for (const code of new Set(extraction.mentions.states)) polities.push({ readout: id, target: code });
-    for (const leader of new Set(extraction.mentions.leaders.map((m) => m.id)))
-      people.push({ readout: id, target: leader });
+/**
+ * Writes the batch's readouts and what each mentions: CREATE for readouts the database does
+ * not hold, an update of the rest (whose old mentions were detached).
+ */
+function writeReadouts(run: Pipeline, rows: ReadoutRow[], stored: Set<string>): void {
+  for (const [statement, group] of [
+    [Q.CREATE_READOUTS, rows.filter((row) => !stored.has(row.id))],
+    [Q.UPDATE_READOUTS, rows.filter((row) => stored.has(row.id))],
+  ] as const) {
+    if (group.length === 0) continue;
+    const polities = new Positions();
+    const people = new Positions();
+    const readoutRows = group.map(({ properties, extraction }) => ({
+      ...properties,
+      polities: [...new Set(extraction.mentions.states)].map((code) => polities.at(code)),
+      people: [...new Set(extraction.mentions.leaders.map((m) => m.id))].map((id) => people.at(id)),
+    }));
+    run.send(statement, { polities: polities.ids, people: people.ids, rows: readoutRows });
   }
-  if (polities.length > 0) run.send(Q.CREATE_POLITY_MENTIONS, { rows: polities });
-  if (people.length > 0) run.send(Q.CREATE_LEADER_MENTIONS, { rows: people });
 }
 
 /**
