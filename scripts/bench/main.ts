@@ -55,6 +55,10 @@ async function main(): Promise<void> {
     load: previous?.load ?? null,
     explorer: previous?.explorer ?? null,
     durationsSec: previous?.durationsSec ?? {},
+    startedAt: { ...previous?.startedAt },
+  };
+  const started = (part: 'extract' | 'load' | 'explorer') => {
+    results.startedAt = { ...results.startedAt, [part]: new Date().toISOString() };
   };
   const cores = cpus().length;
   log(`${mode} run: sizes ${sizes.join(', ')} readouts; ${cores} cores; results in ${out}`);
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     results.corpus = { readouts: corpus.n, calls: corpus.calls, bytes: corpus.bytes, dir: corpus.dir };
 
     if (runs('extract')) {
+      started('extract');
       const t0 = performance.now();
       results.extract = await runExtractBench(corpus, sizes, out, cores, !flags.quick);
       results.durationsSec.extract = round((performance.now() - t0) / 1000, 1);
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
     }
 
     if (runs('load')) {
+      started('load');
       const t0 = performance.now();
       let dumps = results.extract?.dumps ?? [];
       const dumpDir = ensureDir(join(out, 'extractions', `n${max}`));
@@ -100,6 +106,7 @@ async function main(): Promise<void> {
   }
 
   if (runs('explorer')) {
+    started('explorer');
     const t0 = performance.now();
     const cached = join(out, 'corpus', `seed${flags.seed}-n${max}-v${CORPUS_VERSION}`);
     const corpusDir = results.corpus?.dir ?? (existsSync(cached) ? cached : null);

@@ -22,6 +22,8 @@ export interface BenchResults {
   load: (LoadResults & { storeBytes: number | null }) | null;
   explorer: ExplorerResults | null;
   durationsSec: Record<string, number>;
+  /** When each part last ran (ISO time); a partial run (--only) replaces its part only. */
+  startedAt?: Record<string, string>;
 }
 
 export interface Summary {
@@ -225,9 +227,15 @@ a naive transaction costs ${fmt(1000 / l.naive.callsPerSec, 1)} ms, mostly the c
               ? ` For load_vs_naive ≥ 50, hotline's load would need ${fmt(50 * l.naive.callsPerSec, 0)} calls/s,
 ${fmt((5000 * l.naive.callsPerSec) / bare.callsPerSec, 0)}% of the bare write, while also looking up every node it links
 and merging calls across sources. In a profile of a 30,000-readout load (Java Flight Recorder,
-2026-11-26) the server spent about 40% of its time committing (building and applying the
-records and index entries), 18% creating nodes and relationships and 18% in index lookups; the
-client's own work between statements was about a tenth of the wall time.`
+2026-11-26) the server's Bolt worker spent about 46% of its time committing (building and
+applying the records and index entries), 19% in index lookups and 14% creating nodes and
+relationships, and was busy three quarters of the wall time; the rest is the client's
+work between statements and the round trips. What was measured and did not help here: two
+loaders writing at once (1,122 calls/s against 1,338 for one: with two cores and the client on
+one of them, they mostly wait on each other's locks on the busiest leaders and topics); Java
+25 for the server instead of 17 (1,274 against about 1,400 calls/s); larger batches (table
+below). The machine's own speed also drifts: the same 30,000-readout load measured between
+1,417 and 1,979 calls/s within one hour, and the naive load between 51 and 56 calls/s.`
               : ''
         }`
       : '';
@@ -288,15 +296,17 @@ Graph after hotline's load: ${fmt(l.first.counts?.nodes, 0)} nodes, ${fmt(l.firs
 **Where a batch's time goes.** A batch is one transaction of about ten statements, sent
 pipelined (the server runs one while the client packs the next): classify the readouts by
 fingerprint; merge the people, states, offices and topics this load has not written yet;
-merge the readouts; find the stored calls a report may describe (a \`(key, mode, date)\`
-index); create the calls no one has stored in one statement (node, REPORTS, TOOK_PART,
-ABOUT, CALLED, computed in memory); merge and recompute only the calls that exist already;
-create the mentions. Then the commit, which applies every index update. Two things keep
+create the new readouts with what they mention; find the stored calls a report may describe
+(a \`(key, mode, date)\` index); create the calls no one has stored in one statement (node,
+REPORTS, TOOK_PART, ABOUT, CALLED, computed in memory); merge and recompute only the calls
+that exist already. Then the commit, which applies every index update. The client prepares
+each batch (fingerprints, rows) while the server still works on the one before, once that
+one's statements are sent. Two things keep
 the server's work down: each statement is planned once and the plan kept (\`CYPHER
 replan=skip\`; as the graph grows the planner would otherwise judge plans stale and plan them
 again every few seconds, a sixth of a load's time in a 30,000-readout profile), and the
-statement that creates calls looks up each readout, person and topic of the batch once, then
-links them by position, instead of one index seek per relationship. The JavaScript
+statements that create calls and readouts look up each readout, person, state and topic of
+the batch once, then link them by position, instead of one index seek per relationship. The JavaScript
 driver leaves Nagle's algorithm on, so a statement whose parameters span several chunks
 used to wait for the server's delayed ACK (~40 ms on Linux) before its last chunk left;
 that was most of a batch and most of the naive load's transaction. \`patches/\` sets
@@ -306,7 +316,12 @@ the stock driver, an earlier run of this benchmark (2026-11-25) measured hotline
 calls/s and the naive load at 19.1 calls/s. Until 2026-11-26 the baselines wrote only Readout,
 Leader, Call, TOOK_PART, REPORTS and CALLED (no ABOUT, MENTIONS or LEADS: three fifths of
 the relationships hotline writes); the
-last full run of that kind measured load_vs_naive 11.2 and load_vs_loadcsv 0.53.
+last full run of that kind measured load_vs_naive 11.2 and load_vs_loadcsv 0.53. The
+machine's speed drifts, and loads that follow the extraction part have run slower: the full
+run of 2026-11-26 03:27 UTC, same code, measured hotline's first load at 857
+and 1,001 calls/s, LOAD CSV at 1,454 and 2,027 and the naive load at 50.5 (load_vs_naive
+19.8, load_vs_loadcsv 0.49); the load part run again alone 20 minutes later (\`--only
+load\`) measured 1,758 and 1,846, 1,439 and 1,856, and 54.5.
 
 ### Batch size (readouts per transaction)
 
@@ -421,10 +436,14 @@ export function renderReport(full: BenchResults | null, quick: BenchResults | nu
   // Each part from the full run when it has one, else from the quick run.
   const pick = <K extends 'extract' | 'load' | 'explorer'>(
     key: K,
-  ): { value: BenchResults[K]; from: string } => {
-    if (full?.[key]) return { value: full[key], from: 'full' };
-    if (quick?.[key]) return { value: quick[key], from: 'quick' };
-    return { value: null as BenchResults[K], from: '–' };
+  ): { value: BenchResults[K]; from: string; heading: string } => {
+    for (const r of [full, quick]) {
+      if (!r?.[key]) continue;
+      const at = r.startedAt?.[key];
+      const when = at ? `, ${at.slice(0, 16).replace('T', ' ')} UTC` : '';
+      return { value: r[key], from: r.mode, heading: `(${r.mode} run${when})` };
+    }
+    return { value: null as BenchResults[K], from: '–', heading: '' };
   };
   const extract = pick('extract');
   const load = pick('load');
@@ -437,8 +456,8 @@ export function renderReport(full: BenchResults | null, quick: BenchResults | nu
 Generated by \`pnpm bench\` (scripts/bench/, written by report.ts from the JSON in
 \`bench-results/\`; do not edit by hand). \`pnpm bench\` (full) runs 1k, 10k and 100k
 readouts and loads of 100k readouts; \`pnpm bench --quick\` runs 1k and 5k readouts in a few
-minutes; \`--only extract|load|explorer\` runs one part. Each section below says which run
-it comes from. These are benchmarks, not timed tests: numbers depend on the machine and on
+minutes; \`--only extract|load|explorer\` runs one part again and keeps the others. Each
+section below says which run it comes from and when that part started. These are benchmarks, not timed tests: numbers depend on the machine and on
 what else runs on it (see the load average).
 
 Corpus: \`scripts/bench/generate.ts\`, seeded (seed ${any.seed}), readouts in five publishers'
@@ -467,13 +486,13 @@ ${table(
   ],
 )}`);
   if (extract.value)
-    parts.push(extractSection(extract.value).replace('## Extraction', `## Extraction (${extract.from} run)`));
+    parts.push(extractSection(extract.value).replace('## Extraction', `## Extraction ${extract.heading}`));
   if (load.value)
     parts.push(
-      loadSection(load.value).replace('## Loading into Neo4j', `## Loading into Neo4j (${load.from} run)`),
+      loadSection(load.value).replace('## Loading into Neo4j', `## Loading into Neo4j ${load.heading}`),
     );
   if (explorer.value)
-    parts.push(explorerSection(explorer.value).replace('## Explorer', `## Explorer (${explorer.from} run)`));
+    parts.push(explorerSection(explorer.value).replace('## Explorer', `## Explorer ${explorer.heading}`));
   parts.push(readingSection(merged));
   parts.push(`## Reproducing
 
