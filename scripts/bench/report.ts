@@ -317,11 +317,11 @@ calls/s and the naive load at 19.1 calls/s. Until 2026-11-26 the baselines wrote
 Leader, Call, TOOK_PART, REPORTS and CALLED (no ABOUT, MENTIONS or LEADS: three fifths of
 the relationships hotline writes); the
 last full run of that kind measured load_vs_naive 11.2 and load_vs_loadcsv 0.53. The
-machine's speed drifts, and loads that follow the extraction part have run slower: the full
-run of 2026-11-26 03:27 UTC, same code, measured hotline's first load at 857
-and 1,001 calls/s, LOAD CSV at 1,454 and 2,027 and the naive load at 50.5 (load_vs_naive
-19.8, load_vs_loadcsv 0.49); the load part run again alone 20 minutes later (\`--only
-load\`) measured 1,758 and 1,846, 1,439 and 1,856, and 54.5.
+machine's speed drifts: three runs of the same loader on 2026-11-26 measured hotline's
+better first load at 1,001, 1,846 and 1,488 calls/s, LOAD CSV's better run at 2,027, 1,856
+and 1,276, and the naive load at 50.5, 54.5 and 49.7 (load_vs_naive 19.8, 33.9 and 29.9;
+load_vs_loadcsv 0.49, 0.99 and 1.17), in order: the full run of 03:27 UTC, \`--only load\`
+at 04:02, the full run of 04:22 shown here.
 
 ### Batch size (readouts per transaction)
 
