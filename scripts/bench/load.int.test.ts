@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractReadout, isInputFailure, loadKnowledge, readInputs } from '@hotline/ingest';
+import type { Extraction } from '@hotline/model';
 import {
   createClient,
   type GraphClient,
@@ -73,5 +74,24 @@ describe('the load benchmark', () => {
     const naive = await countsByKind();
     for (const kind of ['Call', 'REPORTS', 'TOOK_PART', 'CALLED', 'ABOUT', 'Topic'])
       expect({ kind, n: naive[kind] }).toEqual({ kind, n: hotline[kind] });
+
+    // The naive rate's second sample: the last records, naively, on top of hotline's load of
+    // the others, make the same calls as hotline's load of them all.
+    await resetGraph(client);
+    await loadExtractions(client, readExtractions([dump], 100), context, { batchSize: 50 });
+    const before = await countsByKind();
+    const tail = await runNaive(client, [dump], 150, Number.POSITIVE_INFINITY, context, 100);
+    const tailRecords = readFileSync(dump, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(100)
+      .flatMap((line) => (JSON.parse(line) as Extraction).calls)
+      .filter((call) => new Set(call.participants.map((p) => p.id)).size >= 2).length;
+    expect(tailRecords).toBeGreaterThan(0);
+    expect(tail.calls).toBe(tailRecords);
+    const after = await countsByKind();
+    expect(after.Call).toBeGreaterThan(before.Call!);
+    for (const kind of ['Call', 'REPORTS', 'TOOK_PART', 'CALLED'])
+      expect({ kind, n: after[kind] }).toEqual({ kind, n: hotline[kind] });
   });
 });

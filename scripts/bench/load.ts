@@ -13,7 +13,14 @@
  * - hotline's load at every corpus size of the growth series.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  readdirSync,
+  readFileSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -139,7 +146,8 @@ export async function openBenchServer(): Promise<BenchServer> {
 // ---------------------------------------------------------------------------------------
 // Extractions, streamed from the JSON Lines the extraction benchmark wrote.
 
-export async function* readExtractions(files: string[], limit: number): AsyncGenerator<Extraction> {
+/** The extractions at positions [skip, limit) of the files, read in order. */
+export async function* readExtractions(files: string[], limit: number, skip = 0): AsyncGenerator<Extraction> {
   let n = 0;
   for (const file of files) {
     const lines = createInterface({
@@ -153,7 +161,7 @@ export async function* readExtractions(files: string[], limit: number): AsyncGen
         return;
       }
       n += 1;
-      yield JSON.parse(line) as Extraction;
+      if (n > skip) yield JSON.parse(line) as Extraction;
     }
   }
 }
@@ -665,13 +673,14 @@ export async function runNaive(
   limit: number,
   maxCalls: number,
   context: GraphContext,
+  skip = 0,
 ): Promise<{ ms: number; calls: number }> {
   let calls = 0;
   const written = new Set<string>();
   const once = <T>(items: T[], key: (item: T) => string) =>
     items.filter((item) => !written.has(key(item)) && Boolean(written.add(key(item))));
   const t0 = performance.now();
-  outer: for await (const x of readExtractions(files, limit)) {
+  outer: for await (const x of readExtractions(files, limit, skip)) {
     const facts = readoutFacts(x, context);
     for (const [i, f] of facts.calls.entries()) {
       if (calls >= maxCalls) break outer;
@@ -763,6 +772,8 @@ export interface LoadRun {
   batchSize?: number;
   summary?: LoadSummary;
   counts?: { nodes: number; relationships: number };
+  /** CPU seconds the load used in the client (this process) and in the server's process. */
+  cpu?: { clientSec: number; serverSec: number };
 }
 
 export interface LoadResults {
@@ -774,7 +785,9 @@ export interface LoadResults {
   first: LoadRun;
   second: LoadRun;
   loadCsv: LoadRun & { csvWriteMs: number; perFile: Record<string, number> };
+  /** The naive load's rate over both samples (absent before 2026-11-26: the first records only). */
   naive: LoadRun;
+  naiveSamples?: { start: LoadRun; end: LoadRun };
   /** hotline's first load and LOAD CSV run once more, back to back, at the end (see below). */
   repeats?: { first: LoadRun; loadCsv: LoadRun };
   /** Bare creation of hotline's node and relationship counts: the server's ceiling. */
@@ -804,6 +817,23 @@ async function statementLatency(client: GraphClient, rows: object[] = []): Promi
     for (let i = 0; i < 50; i++) await tx.run('RETURN size($rows) AS n', { rows });
     return (performance.now() - t0) / 50;
   });
+}
+
+/**
+ * CPU time the bench server's process has used so far (all its threads: the Bolt worker,
+ * the JIT compilers, GC), from /proc; null where that cannot be read.
+ */
+function serverCpuSec(): number | null {
+  try {
+    const pid = readFileSync(join(BENCH_NEO4J.NEO4J_HOME_DIR, 'neo4j.pid'), 'utf8').trim();
+    // Fields after the command name, which may itself hold spaces: utime and stime are 14th and 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // Linux reports in clock ticks, 100 a second on every platform Node runs on.
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
 }
 
 function storeSize(): number | null {
@@ -840,7 +870,7 @@ export interface LoadPlan {
   batchReadouts: number;
   /** Cap on the one-transaction-per-record baseline (calls). */
   naiveCalls: number;
-  /** Readouts of the warm-up loads (the naive warm-up takes a tenth as many calls). */
+  /** Readouts of the warm-up loads (the naive warm-up takes a tenth as many calls, at most 200). */
   warmReadouts: number;
   out: string;
 }
@@ -858,13 +888,21 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     resetMs.push(round(performance.now() - t0, 1));
   };
   const hotlineLoad = async (what: string, readouts: number, batchSize: number): Promise<LoadRun> => {
+    const client0 = process.cpuUsage();
+    const server0 = serverCpuSec();
     const t0 = performance.now();
     const summary = await loadExtractions(client, readExtractions(plan.dumps, readouts), context, {
       batchSize,
     });
     const ms = performance.now() - t0;
+    const used = process.cpuUsage(client0);
+    const server1 = serverCpuSec();
     const n = summary.readouts.new + summary.readouts.unchanged + summary.readouts.updated;
-    return { ...rates(what, n, summary.calls.reported, ms), batchSize, summary };
+    const cpu =
+      server0 !== null && server1 !== null
+        ? { clientSec: round((used.user + used.system) / 1e6, 2), serverSec: round(server1 - server0, 2) }
+        : undefined;
+    return { ...rates(what, n, summary.calls.reported, ms), batchSize, summary, cpu };
   };
   try {
     log(`load: Neo4j ${server.version} (${server.memory}); ${plan.readouts} readouts`);
@@ -878,7 +916,7 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     await writeCsv(plan.dumps, warm, warmDir, context);
     await runLoadCsv(client, warmDir);
     await reset();
-    await runNaive(client, plan.dumps, warm, Math.ceil(warm / 10), context);
+    await runNaive(client, plan.dumps, warm, Math.min(200, Math.ceil(warm / 10)), context);
     const statementLatencyMs = round(await statementLatency(client), 2);
     const paramRows = Array.from({ length: 1_000 }, (_, i) => ({ id: `leader-${i}`, name: `Leader ${i}` }));
     const paramLatencyMs = round(await statementLatency(client, paramRows), 2);
@@ -951,13 +989,49 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
       `load: LOAD CSV: ${loadCsv.calls} calls in ${(loadCsv.ms / 1000).toFixed(1)} s = ${loadCsv.callsPerSec} calls/s (+${(csvWriteMs / 1000).toFixed(1)} s writing CSV)`,
     );
 
-    // One transaction per record.
+    // One transaction per record. A record costs the naive load more while the graph is
+    // empty (its MERGEs create most leaders, states and topics early on) than once they exist,
+    // so its rate is sampled at both ends of the dump: the first records into an empty graph,
+    // then the last ones on top of hotline's load of everything before them. Its rate is both
+    // samples' calls over both samples' time.
     await reset();
-    const naiveRun = await runNaive(client, plan.dumps, plan.readouts, plan.naiveCalls, context);
-    const naive = rates('one transaction per call record', Number.NaN, naiveRun.calls, naiveRun.ms);
-    log(
-      `load: naive: ${naive.calls} calls in ${(naive.ms / 1000).toFixed(1)} s = ${naive.callsPerSec} calls/s`,
+    const naiveFirst = await runNaive(client, plan.dumps, plan.readouts, plan.naiveCalls, context);
+    const naiveStart = rates(
+      'naive: first records, empty graph',
+      Number.NaN,
+      naiveFirst.calls,
+      naiveFirst.ms,
     );
+    log(`load: naive, first records: ${naiveStart.calls} calls = ${naiveStart.callsPerSec} calls/s`);
+    await reset();
+    const held = Math.min(plan.readouts - 1, plan.naiveCalls);
+    const before = await hotlineLoad(
+      'before the naive tail',
+      plan.readouts - held,
+      DEFAULT_LOAD_OPTIONS.batchSize,
+    );
+    const naiveLast = await runNaive(
+      client,
+      plan.dumps,
+      plan.readouts,
+      plan.naiveCalls,
+      context,
+      plan.readouts - held,
+    );
+    const naiveEnd = rates(
+      `naive: records after the first ${before.readouts.toLocaleString('en-US')} readouts`,
+      Number.NaN,
+      naiveLast.calls,
+      naiveLast.ms,
+    );
+    log(`load: naive, last records: ${naiveEnd.calls} calls = ${naiveEnd.callsPerSec} calls/s`);
+    const naive = rates(
+      'one transaction per call record',
+      Number.NaN,
+      naiveFirst.calls + naiveLast.calls,
+      naiveFirst.ms + naiveLast.ms,
+    );
+    log(`load: naive, both samples: ${naive.callsPerSec} calls/s`);
 
     // Batch sizes.
     const batchSizes: LoadRun[] = [];
@@ -994,6 +1068,7 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
       second,
       loadCsv,
       naive,
+      naiveSamples: { start: naiveStart, end: naiveEnd },
       repeats: { first: { ...firstAgain, summary: undefined }, loadCsv: loadCsvAgain },
       bareWrite,
       batchSizes,

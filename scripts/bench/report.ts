@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { type Machine, parseFlags, ROOT, readJsonIfExists, round } from './common.ts';
 import type { ExplorerResults } from './explorer.ts';
 import type { ExtractResults, ExtractRun } from './extract.ts';
-import type { LoadResults } from './load.ts';
+import type { LoadResults, LoadRun } from './load.ts';
 
 export interface BenchResults {
   mode: 'quick' | 'full';
@@ -174,7 +174,42 @@ and the extractor dates the call to the dateline instead of the Monday before it
 }`;
 }
 
-function loadSection(l: LoadResults & { storeBytes: number | null }): string {
+/** How the naive rate was sampled, for the prose. */
+function naiveSampling(l: LoadResults): string {
+  if (l.naiveSamples) {
+    const { start, end } = l.naiveSamples;
+    return `. Its rate is sampled at both ends of the corpus, since a record costs it more while the graph is empty (its MERGEs create most leaders, states and topics early on) than once they exist: the first ${fmt(start.calls, 0)} calls into an empty graph (${fmt(start.callsPerSec, 1)} calls/s), and ${fmt(end.calls, 0)} calls of the last readouts on top of hotline's load of all the others (${fmt(end.callsPerSec, 1)} calls/s); the naive rate is both samples' calls over both samples' time`;
+  }
+  return l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls` : '';
+}
+
+/**
+ * What the CPU a load used says about how fast it could be: with every core busy and no wait
+ * between client and server, the rate is at most cores ÷ CPU seconds per call.
+ */
+function cpuBound(l: LoadResults, cores: number): string {
+  const runs = [l.first, l.repeats?.first].filter((r): r is LoadRun => r?.cpu !== undefined);
+  const best = runs.sort((a, b) => b.callsPerSec - a.callsPerSec)[0];
+  if (!best?.cpu) return '';
+  const perCallMs = ((best.cpu.clientSec + best.cpu.serverSec) * 1000) / best.calls;
+  const bound = (cores * 1000) / perCallMs;
+  const needed = 50 * l.naive.callsPerSec;
+  const wall = best.ms / 1000;
+  return `
+
+**CPU.** hotline's ${best === l.first ? 'first load' : 'repeated first load'} used ${fmt(best.cpu.clientSec, 1)} s of CPU in the client and ${fmt(best.cpu.serverSec, 1)} s in the
+server's process (its Bolt worker, JIT compiler and GC) over ${fmt(wall, 1)} s: ${fmt(perCallMs, 2)} ms of CPU a call, and
+${fmt((best.cpu.clientSec + best.cpu.serverSec) / wall, 2)} of the machine's ${cores} cores busy on average. Even if client and server never waited on
+each other, ${cores} cores bound this load at ${fmt(bound, 0)} calls/s, ${fmt(bound / l.naive.callsPerSec, 1)}× the naive rate.${
+    bound < needed
+      ? ` load_vs_naive ≥ 50 needs ${fmt(needed, 0)} calls/s, so at most ${fmt((cores * 1000) / needed, 2)} ms of CPU a call,
+${fmt(100 * (1 - (cores * 1000) / needed / perCallMs), 0)}% less than now: on this machine it needs less work per call (in the client, the
+server or both), not only fewer waits.`
+      : ''
+  }`;
+}
+
+function loadSection(l: LoadResults & { storeBytes: number | null }, cores: number): string {
   const goals = [
     [
       `load_vs_naive ≥ 50${l.repeats ? " (better of hotline's two first loads)" : ''}`,
@@ -197,8 +232,20 @@ function loadSection(l: LoadResults & { storeBytes: number | null }): string {
       fmt(l.loadCsv.ms / 1000, 1),
       fmt(l.loadCsv.callsPerSec, 0),
     ],
-    [l.naive.what, fmt(l.naive.calls, 0), fmt(l.naive.ms / 1000, 1), fmt(l.naive.callsPerSec, 1)],
+    [
+      `${l.naive.what}${l.naiveSamples ? ' (both samples below)' : ''}`,
+      fmt(l.naive.calls, 0),
+      fmt(l.naive.ms / 1000, 1),
+      fmt(l.naive.callsPerSec, 1),
+    ],
   ];
+  for (const sample of l.naiveSamples ? [l.naiveSamples.start, l.naiveSamples.end] : [])
+    main.push([
+      `– ${sample.what}`,
+      fmt(sample.calls, 0),
+      fmt(sample.ms / 1000, 1),
+      fmt(sample.callsPerSec, 1),
+    ]);
   for (const again of l.repeats ? [l.repeats.first, l.repeats.loadCsv] : [])
     main.push([again.what, fmt(again.calls, 0), fmt(again.ms / 1000, 1), fmt(again.callsPerSec, 0)]);
   const bare = l.bareWrite;
@@ -233,12 +280,16 @@ relationships, and was busy three quarters of the wall time; the rest is the cli
 work between statements and the round trips. What was measured and did not help here: two
 loaders writing at once (1,122 calls/s against 1,338 for one: with two cores and the client on
 one of them, they mostly wait on each other's locks on the busiest leaders and topics); Java
-25 for the server instead of 17 (1,274 against about 1,400 calls/s); larger batches (table
-below). The machine's own speed also drifts: the same 30,000-readout load measured between
+25 for the server instead of 17 (1,274 against about 1,400 calls/s); the JVM flags of Neo4j's
+own launcher (TrustFinalNonStaticFields, DisableExplicitGC, AlwaysPreTouch; 1,333 against
+1,486 calls/s, alternating runs of 30,000 readouts); larger batches (table below). Writing
+the ABOUT edges (5.6 a call: a readout names about four themes and two subjects a call)
+costs about a tenth of the load (1,538 against 1,725 calls/s without them, alternating runs). The machine's own speed also drifts: the same 30,000-readout load measured between
 1,417 and 1,979 calls/s within one hour, and the naive load between 51 and 56 calls/s.`
               : ''
         }`
       : '';
+  const cpu = cpuBound(l, cores);
   const perBatch = (b: { ms: number; readouts: number; batchSize?: number }) =>
     b.ms / Math.max(1, Math.ceil(b.readouts / (b.batchSize ?? 1)));
   const batches = l.batchSizes.map((b) => [
@@ -285,11 +336,11 @@ differ by a day into one Call (the baselines merge reports only when their call 
 equal). LOAD CSV runs \`CALL { … } IN TRANSACTIONS OF 1000 ROWS\` over files served from 127.0.0.1 (file
 URLs are disabled in the project's Neo4j configuration), one file per label and type. The
 naive load runs one managed transaction per call record (one statement with the MERGEs; a
-readout's mentions go with its first call, each state and office is written once per run)${l.naive.calls < l.calls ? `, on the first ${l.naive.calls.toLocaleString('en-US')} calls (a rate, so a prefix measures it)` : ''}.${l.repeats ? " hotline's first load and LOAD CSV run a second time at the end, back to back (rows marked repeat); load_vs_loadcsv compares the better run of each." : ''}
+readout's mentions go with its first call, each state and office is written once per run)${naiveSampling(l)}.${l.repeats ? " hotline's first load and LOAD CSV run a second time at the end, back to back (rows marked repeat); load_vs_loadcsv compares the better run of each." : ''}
 
 ${table(['load', 'calls', 'time (s)', 'calls/s'], main)}
 
-${table(['goal', 'measured', ''], goals)}${ceiling}
+${table(['goal', 'measured', ''], goals)}${ceiling}${cpu}
 
 Graph after hotline's load: ${fmt(l.first.counts?.nodes, 0)} nodes, ${fmt(l.first.counts?.relationships, 0)} relationships${l.storeBytes ? `; store ${fmt(l.storeBytes / 1e6, 0)} MB on disk` : ''}.
 
@@ -489,7 +540,10 @@ ${table(
     parts.push(extractSection(extract.value).replace('## Extraction', `## Extraction ${extract.heading}`));
   if (load.value)
     parts.push(
-      loadSection(load.value).replace('## Loading into Neo4j', `## Loading into Neo4j ${load.heading}`),
+      loadSection(load.value, merged.machine.cores).replace(
+        '## Loading into Neo4j',
+        `## Loading into Neo4j ${load.heading}`,
+      ),
     );
   if (explorer.value)
     parts.push(explorerSection(explorer.value).replace('## Explorer', `## Explorer ${explorer.heading}`));
