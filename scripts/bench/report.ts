@@ -205,7 +205,8 @@ each other, ${cores} cores bound this load at ${fmt(bound, 0)} calls/s, ${fmt(bo
       ? ` load_vs_naive ≥ 50 needs ${fmt(needed, 0)} calls/s, so at most ${fmt((cores * 1000) / needed, 2)} ms of CPU a call,
 ${fmt(100 * (1 - (cores * 1000) / needed / perCallMs), 0)}% less than now: on this machine it needs less work per call (in the client, the
 server or both), not only fewer waits.`
-      : ''
+      : ` load_vs_naive ≥ 50 needs ${fmt(needed, 0)} calls/s: both cores busy ${fmt((100 * needed) / bound, 0)}% of the time with this work per
+call, against ${fmt((100 * (best.cpu.clientSec + best.cpu.serverSec)) / wall / cores, 0)}% now.`
   }`;
 }
 
