@@ -772,8 +772,11 @@ export interface LoadRun {
   batchSize?: number;
   summary?: LoadSummary;
   counts?: { nodes: number; relationships: number };
-  /** CPU seconds the load used in the client (this process) and in the server's process. */
-  cpu?: { clientSec: number; serverSec: number };
+  /**
+   * CPU seconds the load used in the client (this process), in the server's process, and in
+   * the server's Bolt worker threads (absent before 2026-11-26 07:00 UTC).
+   */
+  cpu?: { clientSec: number; serverSec: number; boltSec?: number };
 }
 
 export interface LoadResults {
@@ -819,18 +822,30 @@ async function statementLatency(client: GraphClient, rows: object[] = []): Promi
   });
 }
 
+/** CPU seconds a process or thread has used so far, from its /proc stat file. */
+function cpuSecOf(statPath: string): number {
+  // Fields after the command name, which may itself hold spaces: utime and stime are 14th and 15th.
+  const fields = readFileSync(statPath, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // In clock ticks (USER_HZ), which Linux fixes at 100 a second for user space.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /**
- * CPU time the bench server's process has used so far (all its threads: the Bolt worker,
- * the JIT compilers, GC), from /proc; null where that cannot be read.
+ * CPU time the bench server has used so far: its whole process (the Bolt workers, the JIT
+ * compilers, GC, …) and its Bolt worker threads alone, which run the statements and commits
+ * of the client's transactions. Null where /proc cannot be read.
  */
-function serverCpuSec(): number | null {
+function serverCpuSec(): { process: number; bolt: number } | null {
   try {
     const pid = readFileSync(join(BENCH_NEO4J.NEO4J_HOME_DIR, 'neo4j.pid'), 'utf8').trim();
-    // Fields after the command name, which may itself hold spaces: utime and stime are 14th and 15th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    // Linux reports in clock ticks, 100 a second on every platform Node runs on.
-    return Number.isFinite(ticks) ? ticks / 100 : null;
+    let bolt = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      // Thread names are cut to 15 characters: "neo4j.BoltWorker-3" reads "neo4j.BoltWorke".
+      if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('neo4j.BoltWorke'))
+        bolt += cpuSecOf(`/proc/${pid}/task/${tid}/stat`);
+    }
+    const whole = cpuSecOf(`/proc/${pid}/stat`);
+    return Number.isFinite(whole) && Number.isFinite(bolt) ? { process: whole, bolt } : null;
   } catch {
     return null;
   }
@@ -900,7 +915,11 @@ export async function runLoadBench(plan: LoadPlan): Promise<LoadResults> {
     const n = summary.readouts.new + summary.readouts.unchanged + summary.readouts.updated;
     const cpu =
       server0 !== null && server1 !== null
-        ? { clientSec: round((used.user + used.system) / 1e6, 2), serverSec: round(server1 - server0, 2) }
+        ? {
+            clientSec: round((used.user + used.system) / 1e6, 2),
+            serverSec: round(server1.process - server0.process, 2),
+            boltSec: round(server1.bolt - server0.bolt, 2),
+          }
         : undefined;
     return { ...rates(what, n, summary.calls.reported, ms), batchSize, summary, cpu };
   };

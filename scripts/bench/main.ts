@@ -96,10 +96,10 @@ async function main(): Promise<void> {
         sizes,
         batchSizes: [25, 50, 100, 200, 500, 1000],
         batchReadouts: flags.quick ? 2_000 : 5_000,
-        naiveCalls: flags.quick ? 500 : 2_000,
+        naiveCalls: flags.quick ? 300 : 2_000,
         // A fresh JVM spends its first ~40 s of loading compiling (C2 on the other core):
         // 20,000 readouts, so that even the growth series' small loads run compiled code.
-        warmReadouts: flags.quick ? 500 : 20_000,
+        warmReadouts: flags.quick ? 1_000 : 20_000,
         out,
       });
       results.durationsSec.load = round((performance.now() - t0) / 1000, 1);
