@@ -234,39 +234,24 @@ function loadSection(l: LoadResults & { storeBytes: number | null }, cores: numb
     ],
     [`second, unchanged load ≥ 2× faster`, `${fmt(l.secondLoadSpeedup, 1)}×`, pass(l.secondLoadSpeedup >= 2)],
   ];
+  // One row a load: what ran, calls, seconds, calls/s (the naive rates, being small, to a tenth).
+  const row = (run: LoadRun, what = run.what, rateDigits = 0) => [
+    what,
+    fmt(run.calls, 0),
+    fmt(run.ms / 1000, 1),
+    fmt(run.callsPerSec, rateDigits),
+  ];
   const main = [
-    [l.first.what, fmt(l.first.calls, 0), fmt(l.first.ms / 1000, 1), fmt(l.first.callsPerSec, 0)],
-    [l.second.what, fmt(l.second.calls, 0), fmt(l.second.ms / 1000, 1), fmt(l.second.callsPerSec, 0)],
-    [
-      `${l.loadCsv.what} (CSV writing not counted: ${fmt(l.loadCsv.csvWriteMs / 1000, 1)} s)`,
-      fmt(l.loadCsv.calls, 0),
-      fmt(l.loadCsv.ms / 1000, 1),
-      fmt(l.loadCsv.callsPerSec, 0),
-    ],
-    [
-      `${l.naive.what}${l.naiveSamples ? ' (both samples below)' : ''}`,
-      fmt(l.naive.calls, 0),
-      fmt(l.naive.ms / 1000, 1),
-      fmt(l.naive.callsPerSec, 1),
-    ],
+    row(l.first),
+    row(l.second),
+    row(l.loadCsv, `${l.loadCsv.what} (CSV writing not counted: ${fmt(l.loadCsv.csvWriteMs / 1000, 1)} s)`),
+    row(l.naive, `${l.naive.what}${l.naiveSamples ? ' (both samples below)' : ''}`, 1),
   ];
   for (const sample of l.naiveSamples ? [l.naiveSamples.start, l.naiveSamples.end] : [])
-    main.push([
-      `– ${sample.what}`,
-      fmt(sample.calls, 0),
-      fmt(sample.ms / 1000, 1),
-      fmt(sample.callsPerSec, 1),
-    ]);
-  for (const again of l.repeats ? [l.repeats.first, l.repeats.loadCsv] : [])
-    main.push([again.what, fmt(again.calls, 0), fmt(again.ms / 1000, 1), fmt(again.callsPerSec, 0)]);
+    main.push(row(sample, `– ${sample.what}`, 1));
+  for (const again of l.repeats ? [l.repeats.first, l.repeats.loadCsv] : []) main.push(row(again));
   const bare = l.bareWrite;
-  if (bare)
-    main.push([
-      `${bare.what} (ceiling, see below)`,
-      fmt(bare.calls, 0),
-      fmt(bare.ms / 1000, 1),
-      fmt(bare.callsPerSec, 0),
-    ]);
+  if (bare) main.push(row(bare, `${bare.what} (ceiling, see below)`));
   const ceiling =
     bare && l.bare_vs_naive !== undefined
       ? `
