@@ -41,7 +41,7 @@ import {
   weekdayOf,
 } from './internal/dates.ts';
 import { matchesAt, PrefixFilter, stickyOf } from './internal/prefilter.ts';
-import { type Mention, type Recognition, recognize } from './internal/recognize.ts';
+import { type Mention, personMention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
 import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
 import { extractSubjects, type SubjectCandidate } from './internal/subjects.ts';
@@ -572,8 +572,9 @@ export function extractReadout(
       let subjects = g.subjects;
       if (subjects.length === 0 && !(g.joint && g.objects.length >= 2)) {
         const prev = candidates.at(-1)?.subject;
-        const reportingMention: Mention | null =
-          reporting.polity && reporting.role
+        const reportingMention: Mention | null = reporting.person
+          ? personMention(seg.start, seg.start, [reporting.person])
+          : reporting.polity && reporting.role
             ? {
                 start: seg.start,
                 end: seg.start,

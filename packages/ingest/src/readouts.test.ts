@@ -1,7 +1,8 @@
 /**
  * Hand-written readouts in the styles of publishers the corpus does not cover (White House,
  * Chinese and Japanese foreign ministries, Élysée, the German chancellery, India's PMO, the
- * Turkish presidency, the UN Secretary-General, the AU, news agencies), run with the shipped
+ * Turkish presidency, the UN Secretary-General, the AU, the Saudi Press Agency, the Korean
+ * presidential office, Number 10, leaders' own posts, news agencies), run with the shipped
  * data/ and compared with the calls each fixture expects.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findJoiners, findTriggers, isPlanned } from './calls.ts';
-import type { Mention } from './recognize.ts';
+import { type Mention, personMention } from './recognize.ts';
 
 const triggerWords = (s: string) => findTriggers(s).map((t) => s.slice(t.start, t.end));
 
-/** A named mention of `name` inside `sentence` (offset 0). */
+/** A named mention of `name` inside `sentence` (offset 0), of someone absent from the gazetteer. */
 function mention(sentence: string, name: string): Mention {
   const start = sentence.indexOf(name);
-  return {
-    start,
-    end: start + name.length,
-    ids: [],
-    name,
-    role: null,
-    roleText: null,
-    state: null,
-    qualified: false,
-    former: false,
-    unqualified: false,
-  };
+  return { ...personMention(start, start + name.length, []), name };
 }
 
 describe('findTriggers', () => {

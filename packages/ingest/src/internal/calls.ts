@@ -268,7 +268,7 @@ export function isListGap(gap: string): boolean {
 }
 
 const FIRST_OBJECT_BLOCK =
-  /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b/iu;
+  /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|Hon|Prof|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b/iu;
 
 export interface Grouping {
   subjects: Mention[];

@@ -7,6 +7,7 @@ import {
   findDateline,
   isoOf,
   lastWeekday,
+  latestDayOfMonth,
   resolveExpression,
   weekdayOf,
 } from './dates.ts';
@@ -98,5 +99,24 @@ describe('calendar arithmetic', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('a day of the month alone', () => {
+  it('reads "on the 5th" as the latest such day, going back a month when needed', () => {
+    const [e] = findDateExpressions('They held a phone call on the 5th and discussed trade.');
+    expect(e?.kind).toBe('monthday');
+    expect(resolveExpression(e!, '2023-04-07')).toBe('2023-04-05');
+    expect(resolveExpression(e!, '2023-04-03')).toBe('2023-03-05');
+    expect(latestDayOfMonth('2023-03-02', 31)).toBe('2023-01-31');
+  });
+
+  it('leaves ordinals that are not days alone', () => {
+    expect(findDateExpressions('They met on the 25th anniversary of the treaty.')).toEqual([]);
+    expect(findDateExpressions('They met on the 5th of May.').map((e) => e.kind)).toEqual(['yearless']);
+  });
+
+  it('reads "over the weekend" as vague', () => {
+    expect(findDateExpressions('Over the weekend, the leaders spoke.').map((e) => e.kind)).toEqual(['vague']);
   });
 });

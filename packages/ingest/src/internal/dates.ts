@@ -12,6 +12,8 @@ export type DateExpression =
   | { kind: 'weekday'; start: number; end: number; weekday: number }
   | { kind: 'explicit'; start: number; end: number; date: string }
   | { kind: 'yearless'; start: number; end: number; month: number; day: number }
+  /** A day of the month alone ("on the 5th"), as Korean and Japanese readouts in English write it. */
+  | { kind: 'monthday'; start: number; end: number; day: number }
   | { kind: 'vague'; start: number; end: number };
 
 const MS_DAY = 86_400_000;
@@ -102,6 +104,22 @@ export function latestMonthDay(ref: string, month: number, day: number): string 
   return null;
 }
 
+/** The latest date on or before `ref` that falls on day `day` of its month. */
+export function latestDayOfMonth(ref: string, day: number): string | null {
+  let year = Number(ref.slice(0, 4));
+  let month = Number(ref.slice(5, 7));
+  for (let k = 0; k < 12; k++) {
+    const iso = isoOf(year, month, day);
+    if (iso && iso <= ref) return iso;
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return null;
+}
+
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -168,7 +186,7 @@ export function findDateExpressions(text: string): DateExpression[] {
 }
 
 const MAY_HOLD_DATE =
-  /\d+|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\b(?:this|last|next) (?:morning|evening|afternoon|week|month|night)\b|\brecently\b/i;
+  /\d+|\b(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day\b|\btonight\b|\b(?:this|last|next) (?:morning|evening|afternoon|week|month|night)\b|\brecently\b|\bweekend\b/i;
 
 const DATE_HINT = new RegExp(MAY_HOLD_DATE.source, 'gi');
 
@@ -195,8 +213,15 @@ function dateWindows(text: string): Array<[number, number]> {
 
 const NON_SPACE = /\S/;
 /** Vague phrases chrono does not read; the test spares the scan of the texts without any. */
-const VAGUE_PHRASE = /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b/i;
+const VAGUE_PHRASE =
+  /\b(?:earlier |later )?this week\b|\blast week\b|\brecently\b|\bearlier this month\b|\b(?:over|during|at) the weekend\b|\b(?:this|last) weekend\b/i;
 const VAGUE_PHRASES = new RegExp(VAGUE_PHRASE.source, 'gi');
+/**
+ * "on the 5th" with no month: only where a clause goes on or ends after it, so that "on the
+ * 5th anniversary" or "the 5th of May" (chrono's) are not read as a day.
+ */
+const DAY_OF_MONTH =
+  /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|(?:and|to|with|at|in|by|when|during|via|over|after|before|for)\b))/gi;
 
 // Patterns of the functions below, made once rather than at every call.
 const PART_OF_DAY = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i;
@@ -265,6 +290,13 @@ function parseDateExpressions(text: string): DateExpression[] {
   const out = classifyDates(
     dateWindows(text).flatMap(([a, z]) => readDates(text.slice(a, z)).map((r) => ({ r, offset: a }))),
   );
+  for (const m of text.includes('the ') ? text.matchAll(DAY_OF_MONTH) : []) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const day = Number(m[1]);
+    if (day >= 1 && day <= 31 && !out.some((e) => e.start < end && e.end > start))
+      out.push({ kind: 'monthday', start, end, day });
+  }
   for (const m of VAGUE_PHRASE.test(text) ? text.matchAll(VAGUE_PHRASES) : []) {
     const start = m.index;
     const end = m.index + m[0].length;
@@ -288,6 +320,8 @@ export function resolveExpression(e: DateExpression, ref: string | null): string
       return ref ? lastWeekday(ref, e.weekday) : null;
     case 'yearless':
       return ref ? latestMonthDay(ref, e.month, e.day) : null;
+    case 'monthday':
+      return ref ? latestDayOfMonth(ref, e.day) : null;
     case 'vague':
       return undefined;
   }

@@ -77,7 +77,58 @@ const HONORIFICS = new Set([
   'majesty',
   'highnes',
   'royal',
+  'hon',
+  'honourable',
+  'honorable',
 ]);
+
+/**
+ * Letters after a name that are not part of it ("Anthony Albanese MP", "Leo Varadkar TD"):
+ * parliamentary seats, King's or Queen's Counsel, orders. Only read as such in capitals.
+ */
+const POST_NOMINALS = new Set([
+  'mp',
+  'mep',
+  'mla',
+  'msp',
+  'ms',
+  'td',
+  'kc',
+  'qc',
+  'pc',
+  'ac',
+  'ao',
+  'obe',
+  'mbe',
+  'cbe',
+  'kbe',
+  'gcmg',
+  'kcmg',
+  'gcb',
+  'gcvo',
+]);
+
+function isPostNominal(t: Token): boolean {
+  return POST_NOMINALS.has(t.key) && t.text === t.text.toUpperCase();
+}
+
+/**
+ * Patronymic and family links that continue an Arabic name past the part the gazetteer
+ * knows: "Mohammed bin Salman bin Abdulaziz Al Saud".
+ */
+const NAME_LINKS = new Set(['bin', 'bint', 'ibn', 'al', 'el']);
+
+function patronymicEnd(tokens: Token[], t1: number): number {
+  let end = t1;
+  for (;;) {
+    const link = tokens[end];
+    const name = tokens[end + 1];
+    if (!link || !name || !NAME_LINKS.has(link.key) || !SPACE.test(link.gap)) break;
+    if (!name.cap || name.word.particle || !isJoiningGap(name.gap) || !SPACE.test(name.gap)) break;
+    end += 2;
+  }
+  return end;
+}
 const MODIFIERS = new Set([
   'new',
   'former',
@@ -302,6 +353,13 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         matched = null;
       }
     }
+    if (matched?.kind === 'person' && !matched.weak) {
+      const end = patronymicEnd(tokens, matched.t1);
+      if (end > matched.t1) {
+        matched = { ...matched, t1: end };
+        while (p + matchedN < keep.length && keep[p + matchedN]! < end) matchedN++;
+      }
+    }
     if (matched) {
       items.push(matched);
       p += matchedN;
@@ -508,11 +566,12 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         t1 = next.t1;
         const sep = tokens[t1];
         if (!plural || !sep) break;
-        let j2 = t1;
-        if (sep.key === 'and' || COMMA_GAP.test(sep.gap)) j2 = sep.key === 'and' ? t1 + 1 : t1;
+        // "of A, B and C": the next state follows a comma (its token is the next one) or "and".
+        const comma = COMMA_GAP.test(sep.gap);
+        if (sep.key !== 'and' && !comma) break;
+        let j2 = sep.key === 'and' ? t1 + 1 : t1;
         if (tokens[j2]?.key === 'and') j2++;
         if (tokens[j2]?.key === 'the') j2++;
-        if (j2 === t1) break;
         next = startAt[j2];
       }
       if (state === null && stateList.length > 0) state = stateList[0]!;
@@ -567,15 +626,18 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       }
     }
     if (names.length === 0 && tokens[roleStart] && APPOSITIVE.test(tokens[roleStart]!.gap)) {
-      // "H.E. Mr. X, President of Y": the name precedes the role.
-      const prev = endAt[roleStart];
+      // "H.E. Mr. X, President of Y": the name precedes the role, maybe with letters after it.
+      let nameEnd = roleStart;
+      while (nameEnd > 1 && isPostNominal(tokens[nameEnd - 1]!) && SPACE.test(tokens[nameEnd - 1]!.gap))
+        nameEnd--;
+      const prev = endAt[nameEnd];
       // A bare surname ("On Friday, the President ...") is a name only when it is accepted on its own.
       if (prev?.kind === 'person' && !used.has(prev) && personAccepted(prev, false, tokens, strongIds)) {
         used.add(prev);
         names.push({ t0: prev.t0, t1: prev.t0, ids: prev.ids, name: null });
         roleStart = prev.t0;
       } else if (!prev && (state !== null || stateList.length > 0)) {
-        const run = nameRunBackward(tokens, roleStart, taken);
+        const run = nameRunBackward(tokens, nameEnd, taken);
         if (run) {
           names.push({ t0: run[0], t1: run[0], ids: [], name: surface(text, tokens, run[0], run[1]) });
           roleStart = run[0];
@@ -608,18 +670,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     if (item.kind === 'person') {
       if (!personAccepted(item, false, tokens, strongIds)) continue;
       // "the Kremlin's X": not a state
-      mentions.push({
-        start: tokens[item.t0]!.start,
-        end: tokens[item.t1 - 1]!.end,
-        ids: item.ids,
-        name: null,
-        role: null,
-        roleText: null,
-        state: null,
-        qualified: false,
-        former: false,
-        unqualified: false,
-      });
+      mentions.push(personMention(tokens[item.t0]!.start, tokens[item.t1 - 1]!.end, item.ids));
     } else if (item.kind === 'state') states.push(stateMention(tokens, item.t0, item.t1, item.code, false));
     else if (item.kind === 'org') orgs.push(stateMention(tokens, item.t0, item.t1, item.code, false));
   }
@@ -631,6 +682,22 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
 // The helpers below are module functions rather than closures inside recognize(): tsx (how
 // hotline runs) compiles with esbuild's keepNames, which names every closure each time it is
 // created, and that cost ~8% of extraction when they were made per readout and per role.
+
+/** A gazetteer person named without a role. */
+export function personMention(start: number, end: number, ids: string[]): Mention {
+  return {
+    start,
+    end,
+    ids,
+    name: null,
+    role: null,
+    roleText: null,
+    state: null,
+    qualified: false,
+    former: false,
+    unqualified: false,
+  };
+}
 
 function stateMention(tokens: Token[], t0: number, t1: number, code: string, ofRole: boolean): StateMention {
   return { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, code, ofRole };

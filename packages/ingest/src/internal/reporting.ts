@@ -10,6 +10,8 @@ export interface ReportingSide {
   polity: string | null;
   /** Canonical role of the reporting leader when known ("prime minister"). */
   role: string | null;
+  /** The reporting leader's gazetteer id, when the publisher is a person ("Volodymyr Zelensky (Telegram)"). */
+  person?: string;
 }
 
 /** Well-known official sources: host or name patterns -> polity and role. */
@@ -80,6 +82,8 @@ function publisherSide(publisher: string, index: KnowledgeIndex): ReportingSide 
     }
     // An official publisher that names its state ("Prime Minister's Office, India") outranks the URL.
     side ??= officialPublisher(publisher, index);
+    // A leader's own channel: their posts say "I spoke with ...".
+    side ??= personPublisher(publisher, index);
     if (known.size >= 10_000) known.clear();
     known.set(publisher, side);
   }
@@ -103,4 +107,22 @@ function officialPublisher(publisher: string, index: KnowledgeIndex): ReportingS
     }
   }
   return null;
+}
+
+/** A publisher that names exactly one leader of the gazetteer (not by surname alone). */
+function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
+  const keys = tokenize(publisher)
+    .filter((t) => !t.word.particle)
+    .map((t) => t.key);
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i++) {
+    for (let n = 1; n <= index.maxNameTokens && i + n <= keys.length; n++) {
+      for (const e of index.names.get(keys.slice(i, i + n).join(' ')) ?? [])
+        if (e.kind === 'person' && e.strength !== 'surname') found.add(e.id);
+    }
+  }
+  if (found.size !== 1) return null;
+  const [person] = found as Set<string>;
+  const office = index.persons.get(person!)?.offices.at(-1);
+  return { polity: office?.polity ?? null, role: office ? office.role.toLowerCase() : null, person: person! };
 }

@@ -78,3 +78,26 @@ describe('splitSentences on hostile input', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('tokenize: handles', () => {
+  it('reads a camel-case handle as the words of a name, with offsets into the text', () => {
+    const text = 'Spoke with President @EmmanuelMacron and @RTErdogan today.';
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => t.text);
+    expect(words).toEqual([
+      'Spoke',
+      'with',
+      'President',
+      'Emmanuel',
+      'Macron',
+      'and',
+      'RT',
+      'Erdogan',
+      'today',
+    ]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    // The "@" leaves the gap, so "President @X" reads like "President X".
+    expect(tokens[3]!.gap).toBe(' ');
+    expect(tokens[4]!.gap).toBe('');
+  });
+});

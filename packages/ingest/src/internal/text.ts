@@ -109,6 +109,13 @@ export function tokenize(text: string, offset = 0): Token[] {
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
+      if (start > 0 && text.charCodeAt(start - 1) === AT_SIGN) {
+        pushHandle(tokens, text, last, start, i, offset);
+        last = i;
+        start = -1;
+        i += width;
+        continue;
+      }
       const word = text.slice(start, i);
       const info = wordInfo(word);
       const gapCode = start - last === 1 ? text.charCodeAt(last) : -1;
@@ -127,6 +134,34 @@ export function tokenize(text: string, offset = 0): Token[] {
     i += width;
   }
   return tokens;
+}
+
+const AT_SIGN = 64;
+/** Where a handle's words meet: "EmmanuelMacron", "RTErdogan". */
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * A social-media handle ("@EmmanuelMacron") as the words of its name, so that a post that
+ * names a leader by handle names them. The "@" leaves the gap: "President @KeirStarmer" reads
+ * as "President Keir Starmer". A handle in lower case stays one word.
+ */
+function pushHandle(tokens: Token[], text: string, last: number, start: number, end: number, offset: number) {
+  let at = start;
+  let gap = text.slice(last, start - 1);
+  for (const part of text.slice(start, end).split(CAMEL_BOUNDARY)) {
+    const info = wordInfo(part);
+    tokens.push({
+      start: at + offset,
+      end: at + part.length + offset,
+      text: part,
+      key: info.key,
+      cap: info.cap,
+      gap,
+      word: info,
+    });
+    at += part.length;
+    gap = '';
+  }
 }
 
 /** The lookup key of a multi-word name: token keys joined by spaces, particles dropped. */
