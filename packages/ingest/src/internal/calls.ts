@@ -259,8 +259,10 @@ export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number
 
 const FRAME =
   /\b(?:said|says|told\b[^,.;]{0,60}?|stated|announced|reported|noted|added|confirmed|informed\b[^,.;]{0,40}?)\s+that\b|\baccording to\b[^,]{0,80},|\b(?:said|says|told)\b[^,]{0,60}?:/gi;
+// Time words may sit between counterparts too: "spoke with A on Thursday morning, and later in
+// the day with B".
 const LIST_GAP_WORDS =
-  /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|the|including|his|her|their|counterparts?|respectively|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
+  /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|the|including|his|her|their|counterparts?|respectively|(?:on|in|that|this|same|earlier)|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)?day|morning|afternoon|evening|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
 
 export function isListGap(gap: string): boolean {
   if (SHORT_LIST.test(gap)) return true;
