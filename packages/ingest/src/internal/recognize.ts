@@ -6,7 +6,7 @@
  */
 import type { KnowledgeIndex, NameEntry, PhraseNode } from '../knowledge.ts';
 import { ROLE_LEXICON, ROLE_MAX_TOKENS, type RoleSense } from './roles.ts';
-import { isJoiningGap, isParticle, type Token } from './text.ts';
+import { fold, isJoiningGap, isParticle, type Token } from './text.ts';
 
 type RawItem =
   | { kind: 'person'; t0: number; t1: number; ids: string[]; weak: boolean }
@@ -325,6 +325,9 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         const weak = persons.every((e) => e.strength === 'surname');
         // A short surname ("Xi", "Li") may be written in title case; a short alias must be in capitals.
         const shortSurname = caps || (weak && TITLE_CASE.test(tokens[t0]!.text));
+        // "Cameroon" and "Cameron" share a key (doubled letters collapse): the spelling decides.
+        if (state && persons.length > 0 && spelledAsState(tokens, t0, t1, state.code, index))
+          persons.length = 0;
         if (persons.length > 0 && !(shortForm && !caps && !shortSurname)) {
           matched = { kind: 'person', t0, t1, ids: persons.map((e) => e.id), weak };
           matchedN = n;
@@ -343,10 +346,11 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
     }
     if (matched?.kind === 'person' && matched.t1 - matched.t0 === 1) {
       const next = tokens[matched.t1];
+      // "Jean Smith" or "Jean-Yves": one known word of an unknown longer name is not that person.
       if (
         next?.cap &&
         isJoiningGap(next.gap) &&
-        SPACE.test(next.gap) &&
+        (SPACE.test(next.gap) || HYPHEN.test(next.gap)) &&
         !index.names.has(next.key) &&
         !ROLE_LEXICON.has(next.key)
       ) {
@@ -366,6 +370,20 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
     } else p++;
   }
   return items;
+}
+
+function spelledAsState(
+  tokens: Token[],
+  t0: number,
+  t1: number,
+  code: string,
+  index: KnowledgeIndex,
+): boolean {
+  const surface = tokens
+    .slice(t0, t1)
+    .map((t) => fold(t.text))
+    .join(' ');
+  return index.states.get(code)?.names.some((name) => fold(name) === surface) ?? false;
 }
 
 /** A run of capitalized tokens that reads as a person's name, starting at token i going forward. */
@@ -425,6 +443,7 @@ const ROLE_LEAD =
   /^(?:the|his|her|their|its|new|newly|acting|interim|outgoing|incoming|current|both|two)\s+/i;
 
 const SPACE = /^\s+$/;
+const HYPHEN = /^[-‐‑]$/;
 const APPOSITIVE = /^,\s+$/;
 const POSSESSIVE_OR_SPACE = /^(?:\s+|['’]s\s+|\s*[-–]\s*)$/;
 
@@ -558,6 +577,8 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     if (tokens[t1]?.key === 'of' || (tokens[t1]?.key === 'for' && !tokens[t1 + 1]?.cap)) {
       let j = t1 + 1;
       if (tokens[j]?.key === 'the') j++;
+      // "of El Salvador": the particle is not part of the state's item.
+      if (tokens[j]?.word.particle) j++;
       let next = startAt[j];
       while (next && (next.kind === 'state' || next.kind === 'org')) {
         used.add(next);
@@ -592,7 +613,9 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
       : cleanRole(surface(text, tokens, qualStart ?? item.t0, coreEnd), former, sense);
     // Names after the role: gazetteer persons or capitalized runs.
     const names: NameAfterRole[] = [];
-    if (tokens[t1] && (SPACE.test(tokens[t1]!.gap) || APPOSITIVE.test(tokens[t1]!.gap))) {
+    // A name on the next line is not this role's ("... with foreign leaders\nDmitry Medvedev had").
+    const nameGap = tokens[t1]?.gap ?? '';
+    if (tokens[t1] && !nameGap.includes('\n') && (SPACE.test(nameGap) || APPOSITIVE.test(nameGap))) {
       const appositive = APPOSITIVE.test(tokens[t1]!.gap);
       const ok = takeNameAt(t1, text, tokens, startAt, taken, used, names);
       if (ok && appositive && names[0]!.ids.length === 0) {

@@ -243,6 +243,8 @@ const ABBREVIATIONS = new Set([
   's.e',
   'sh',
   'smt',
+  // Icelandic patronymic initials: "Guðni Th. Jóhannesson".
+  'th',
 ]);
 
 // The lookbehind starts a match only at the first mark of a run ("???"), so a long run is
