@@ -278,7 +278,12 @@ loaders writing at once (1,122 calls/s against 1,338 for one: with two cores and
 one of them, they mostly wait on each other's locks on the busiest leaders and topics); Java
 25 for the server instead of 17 (1,274 against about 1,400 calls/s); the JVM flags of Neo4j's
 own launcher (TrustFinalNonStaticFields, DisableExplicitGC, AlwaysPreTouch; 1,333 against
-1,486 calls/s, alternating runs of 30,000 readouts); larger batches (table below). Writing
+1,486 calls/s, alternating runs of 30,000 readouts); on 2026-11-26, again in alternating runs of
+30,000 readouts against 1,097–1,404 calls/s for the default server: the parallel garbage
+collector instead of G1 (1,276–1,317), transaction state off the heap (1,125–1,165), and four
+internal settings of Neo4j 5.26 (a dedicated transaction-log writer thread, parallel index
+updates and prefetching on commit, together: 1,073–1,576; always-compiled Cypher expressions:
+1,277–1,585), none of them apart from the drift below; larger batches (table below). Writing
 the ABOUT edges (5.6 a call: a readout names about four themes and two subjects a call)
 costs about a tenth of the load (1,538 against 1,725 calls/s without them, alternating runs). The machine's own speed also drifts: the same 30,000-readout load measured between
 1,417 and 1,979 calls/s within one hour, and the naive load between 51 and 56 calls/s.`
