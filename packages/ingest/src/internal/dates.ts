@@ -220,10 +220,9 @@ const VAGUE_PHRASES = new RegExp(VAGUE_PHRASE.source, 'gi');
  * "on the 5th" with no month: only where a clause goes on or ends after it, so that "on the
  * 5th anniversary" or "the 5th of May" (chrono's) are not read as a day.
  */
-// A cheap test first: matchAll copies its expression on every call.
-const ORDINAL_DAY = /\bon the \d{1,2}(?:st|nd|rd|th)\b/i;
 const DAY_OF_MONTH =
-  /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|(?:and|to|with|at|in|by|when|during|via|over|after|before|for)\b))/gi;
+  /\bon the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|(?:and|to|with|at|in|by|when|during|via|over|after|before|for)\b))/i;
+const DAYS_OF_MONTH = new RegExp(DAY_OF_MONTH.source, 'gi');
 
 // Patterns of the functions below, made once rather than at every call.
 const PART_OF_DAY = /^(?:(?:early |late )?(?:morning|afternoon|evening|night)) of /i;
@@ -292,7 +291,7 @@ function parseDateExpressions(text: string): DateExpression[] {
   const out = classifyDates(
     dateWindows(text).flatMap(([a, z]) => readDates(text.slice(a, z)).map((r) => ({ r, offset: a }))),
   );
-  for (const m of ORDINAL_DAY.test(text) ? text.matchAll(DAY_OF_MONTH) : []) {
+  for (const m of DAY_OF_MONTH.test(text) ? text.matchAll(DAYS_OF_MONTH) : []) {
     const start = m.index;
     const end = m.index + m[0].length;
     const day = Number(m[1]);

@@ -616,7 +616,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     // A name on the next line is not this role's ("... with foreign leaders\nDmitry Medvedev had").
     const nameGap = tokens[t1]?.gap ?? '';
     if (tokens[t1] && !nameGap.includes('\n') && (SPACE.test(nameGap) || APPOSITIVE.test(nameGap))) {
-      const appositive = APPOSITIVE.test(tokens[t1]!.gap);
+      const appositive = APPOSITIVE.test(nameGap);
       const ok = takeNameAt(t1, text, tokens, startAt, taken, used, names);
       if (ok && appositive && names[0]!.ids.length === 0) {
         // An appositive must close with a comma or end the clause to be a name, not a list item.

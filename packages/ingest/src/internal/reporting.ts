@@ -122,7 +122,7 @@ function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSid
     }
   }
   if (found.size !== 1) return null;
-  const [person] = found as Set<string>;
+  const [person] = found;
   const office = index.persons.get(person!)?.offices.at(-1);
   return { polity: office?.polity ?? null, role: office ? office.role.toLowerCase() : null, person: person! };
 }
