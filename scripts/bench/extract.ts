@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type Corpus, ensureDir, growthExponent, log, prefix, ROOT, round } from './common.ts';
+import { type Corpus, ensureDir, growthExponent, log, percentile, prefix, ROOT, round } from './common.ts';
 import {
   type Engine,
   emptyScore,
@@ -73,8 +73,10 @@ export interface ExtractRun {
   peakRssMB: number;
   score: ScoreSummary | null;
   dumps: string[];
-  /** A second, unscored run of the same engine at the largest size (see runExtractBench). */
+  /** An unscored run of the same engine at the largest size, one of a paired round (see runExtractBench). */
   repeat?: boolean;
+  /** Which paired round a repeat run belongs to (0-based). */
+  round?: number;
 }
 
 function prf(t: Tally): Prf {
@@ -222,8 +224,10 @@ export function runInChild(spec: RunSpec, n: number): Promise<ExtractRun> {
 export interface ExtractResults {
   sizes: number[];
   runs: ExtractRun[];
-  /** hotline one core / wink-nlp one core, on the largest corpus: the better of two runs each. */
+  /** hotline one core / wink-nlp one core, on the largest corpus: the median of the paired rounds. */
   vsWink: number;
+  /** The ratio of each paired round, in order. */
+  vsWinkRounds: number[];
   /** hotline one core / compromise one core, on the largest corpus. */
   vsCompromise: number;
   /** hotline on all cores / hotline on one core. */
@@ -283,33 +287,43 @@ export async function runExtractBench(
       runs.push(run);
     }
   }
-  // The headline ratio compares two runs minutes apart, and a shared or throttled machine
-  // drifts by more than the difference being measured: run hotline and wink-nlp once more,
-  // back to back, and compare the better run of each.
+  // The headline ratio compared runs minutes apart, and this machine's speed drifts by more
+  // than the difference measured (±20% between runs). So hotline and wink-nlp run again in
+  // paired rounds, back to back, the order alternating to cancel a steady trend; the ratio is
+  // the median of the rounds' ratios, each taken between runs seconds apart.
   const c = prefix(corpus, max);
-  for (const engine of ['hotline', 'wink'] as const) {
-    log(`extract: ${engine} on 1 core(s), ${max} readouts (repeat)`);
-    const run = await runInChild(
-      { engine, workers: 1, shards: c.shards, goldShards: null, dumpDir: null },
-      max,
-    );
-    log(`extract: ${engine}×1 ${run.readoutsPerSec} readouts/s (repeat)`);
-    runs.push({ ...run, repeat: true });
+  const rounds = 3;
+  for (let pair = 0; pair < rounds; pair++) {
+    const order = pair % 2 === 0 ? (['wink', 'hotline'] as const) : (['hotline', 'wink'] as const);
+    for (const engine of order) {
+      log(`extract: ${engine} on 1 core(s), ${max} readouts (round ${pair + 1} of ${rounds})`);
+      const run = await runInChild(
+        { engine, workers: 1, shards: c.shards, goldShards: null, dumpDir: null },
+        max,
+      );
+      log(`extract: ${engine}×1 ${run.readoutsPerSec} readouts/s (round ${pair + 1})`);
+      runs.push({ ...run, repeat: true, round: pair });
+    }
   }
   const at = (engine: Engine, workers: number, n = max) =>
     runs.find((r) => r.engine === engine && r.workers === workers && r.n === n && !r.repeat);
-  const best = (engine: Engine) =>
-    runs
-      .filter((r) => r.engine === engine && r.workers === 1 && r.n === max)
-      .reduce<ExtractRun | undefined>((a, b) => (!a || b.mbPerSec > a.mbPerSec ? b : a), undefined);
+  const ratio = (a?: ExtractRun, b?: ExtractRun) => (a && b ? round(a.mbPerSec / b.mbPerSec, 3) : Number.NaN);
+  const inRound = (engine: Engine, pair: number) =>
+    runs.find((r) => r.engine === engine && r.repeat && r.round === pair);
+  const vsWinkRounds = Array.from({ length: rounds }, (_, pair) =>
+    ratio(inRound('hotline', pair), inRound('wink', pair)),
+  );
   const hot1 = at('hotline', 1);
   const hotN = at('hotline', cores);
   const comp = at('compromise', 1);
-  const ratio = (a?: ExtractRun, b?: ExtractRun) => (a && b ? round(a.mbPerSec / b.mbPerSec, 3) : Number.NaN);
   return {
     sizes,
     runs,
-    vsWink: ratio(best('hotline'), best('wink')),
+    vsWink: percentile(
+      [...vsWinkRounds].sort((a, b) => a - b),
+      50,
+    ),
+    vsWinkRounds,
     vsCompromise: ratio(hot1, comp),
     parallelSpeedup: ratio(hotN, hot1),
     cores,

@@ -108,6 +108,12 @@ function machineSection(r: BenchResults): string {
   );
 }
 
+/** How the headline ratio was taken; results written before the paired rounds lack them. */
+function headlineMethod(x: ExtractResults): string {
+  if (!x.vsWinkRounds) return 'the better of two runs each, the second pair run back to back';
+  return `the median of ${x.vsWinkRounds.length} paired rounds, each running both engines back to back in alternating order, since this machine's speed drifts by more than the difference between runs minutes apart; the rounds' ratios: ${x.vsWinkRounds.map((v) => fmt(v, 3)).join(', ')}`;
+}
+
 function extractSection(x: ExtractResults): string {
   const rows = x.runs.map((run: ExtractRun) => [
     k(run.n),
@@ -115,7 +121,8 @@ function extractSection(x: ExtractResults): string {
       ? 'hotline extractReadout'
       : run.engine === 'wink'
         ? 'wink-nlp readDoc + entities'
-        : 'compromise people + places') + (run.repeat ? ' (repeat)' : ''),
+        : 'compromise people + places') +
+      (run.repeat ? (run.round === undefined ? ' (repeat)' : ` (round ${run.round + 1})`) : ''),
     run.workers,
     fmt(run.mbPerSec, 3),
     fmt(run.readoutsPerSec, 0),
@@ -145,8 +152,7 @@ extractions for the load benchmark, both timed apart and left out.
 
 ${table(['readouts', 'engine', 'workers', 'MB/s', 'readouts/s', 'time (s)', 'peak RSS (MB)', 'init (ms)'], rows)}
 
-- **extract_vs_baseline** (hotline ÷ wink-nlp, one core, ${k(max)} readouts, the better of two runs
-  each, the second pair run back to back): **${fmt(x.vsWink, 3)}**; hotline ÷ compromise: **${fmt(x.vsCompromise, 3)}**.
+- **extract_vs_baseline** (hotline ÷ wink-nlp, one core, ${k(max)} readouts, ${headlineMethod(x)}): **${fmt(x.vsWink, 3)}**; hotline ÷ compromise: **${fmt(x.vsCompromise, 3)}**.
   The baselines only tokenize and tag entities; hotline also resolves people against the
   gazetteer on the call's date, resolves relative dates, splits multi-call texts, rejects
   planned calls, tags themes and subjects.
