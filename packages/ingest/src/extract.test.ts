@@ -157,6 +157,13 @@ describe('extractReadout: topics and evidence', () => {
     });
     expect(x.mentions.states).toEqual(['UKR']);
   });
+
+  it('names subjects without possessives, dates or the dateline place', () => {
+    const text =
+      "PARIS, March 10 (Wire) - President Emmanuel Macron spoke with Chancellor Friedrich Merz on 9 March 2025 about Ukraine's reconstruction and the Weimar Triangle.";
+    const call = run(text, { published: '2025-03-10' }).calls[0]!;
+    expect(call.subjects).toEqual(['Ukraine', 'Weimar Triangle']);
+  });
 });
 
 describe('extractReadout: agency wires and conferences', () => {

@@ -59,6 +59,8 @@ const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;
 const FORMER = /^former\s+/;
 
 /** A pair named before, as the subject right before the verb: "the two leaders spoke". */
+/** "spoke with each other": the subjects are the counterparts. */
+const EACH_OTHER = /^(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\s+(?:each other|one another)\b/i;
 const PAIR_REFERENCE =
   /\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime ministers|heads of (?:state|government))\s+(?:(?:also|have|had|then|later|today|on\s+\w+)\s+)*$/i;
 
@@ -224,9 +226,11 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
   }
   if (!m.unqualified || canon === 'leader' || canon === 'counterpart' || depth > 0) return null;
   const { polity, role } = ctx.reporting;
-  if (polity && (role === null || rolesCompatible(role, canon) || role === canon)) {
-    const person = holderFor(ctx, polity, canon, date);
-    if (person) return personParticipant(person, { ...m, state: polity }, date, ctx);
+  if (polity && date && (role === null || rolesCompatible(role, canon) || role === canon)) {
+    // Only a single holder: "the President" of a European Commission readout could be either of
+    // the EU's two presidents, and the text must say which.
+    const holders = ctx.knowledge.holders(polity, canon, date);
+    if (holders.length === 1) return personParticipant(holders[0]!, { ...m, state: polity }, date, ctx);
   }
   // Coreference: the latest earlier mention with the same role and a name (looking back a little).
   const from = firstMentionAt(ctx.mentions, m.start) - 1;
@@ -452,6 +456,8 @@ export function extractReadout(
       isTitle: boolean,
     ): Candidate[] {
       const g = groupMentions(seg.text, seg.start, inSentence, trigger);
+      // "Biden and Xi spoke for two hours, discussing President Lai": names after the verb are topics.
+      if (trigger.kind === 'mutual') g.objects = [];
       // The sentence with its mentions blanked, and the joiners after it, are the same for
       // every trigger of the sentence: made once.
       let masked = maskedSentences[si];
@@ -481,6 +487,13 @@ export function extractReadout(
         g.joint = true;
       }
       if (trigger.kind === 'verb' && trigger.direction === 'out' && g.objects.length === 0) return [];
+      // "Macron and Scholz spoke to reporters": the preposition names someone who is no leader.
+      if (
+        trigger.counterpartAfter &&
+        g.objects.length === 0 &&
+        !EACH_OTHER.test(seg.text.slice(trigger.end, trigger.end + 80))
+      )
+        return [];
       if (trigger.kind === 'host') {
         // The guest follows the verb at once and is a person, not a possessor ("welcomed X's decision").
         const guest = g.objects[0];
@@ -568,6 +581,8 @@ export function extractReadout(
             ];
         }
       }
+      // A verb with no counterpart is a conversation only between the subjects it names.
+      if (trigger.kind === 'mutual' && g.subjects.length < 2) return [];
       // Subject.
       let subjects = g.subjects;
       if (subjects.length === 0 && !(g.joint && g.objects.length >= 2)) {
@@ -915,7 +930,21 @@ function counterpartOf(
   for (const other of group) {
     if (other === m || other.role?.canon === 'counterpart') continue;
     const p = resolveMention(other, date, ctx);
-    if (!p?.verified) continue;
+    if (!p) continue;
+    if (!p.verified) {
+      // "Foreign Minister Lavrov spoke with his Turkish counterpart": a minister's counterpart
+      // is that state's minister, whom the gazetteer of leaders does not know.
+      if (!other.role || other.role.leader) continue;
+      const name = `${other.role.display} of ${polityName(ctx, m.state)}`;
+      return {
+        id: slugify(name),
+        name,
+        state: m.state,
+        role: other.role.display,
+        leader: false,
+        verified: false,
+      };
+    }
     const office = ctx.knowledge.officesOn(p.id, date).find((o) => o.polity === p.state);
     if (!office) continue;
     const holder = ctx.knowledge.holders(m.state, canonicalRole(office.role), date)[0];

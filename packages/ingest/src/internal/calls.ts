@@ -16,10 +16,18 @@ export interface Trigger {
   mode: CallMode | null;
   /** Who placed the call: the subject ('out') or the counterparts ('in'). */
   direction: 'out' | 'in' | null;
-  /** 'host': a visit's host receiving a guest ("hosted President X"). */
-  kind: 'verb' | 'noun' | 'assembly' | 'host';
+  /**
+   * 'host': a visit's host receiving a guest ("hosted President X"); 'mutual': a verb naming
+   * no counterpart, whose subjects spoke with each other ("Biden and Xi spoke for two hours").
+   */
+  kind: 'verb' | 'noun' | 'assembly' | 'host' | 'mutual';
   plural: boolean;
   between: boolean;
+  /**
+   * "spoke with/to": the counterpart follows the preposition, so without one the subjects
+   * spoke to someone else ("Macron and Scholz spoke to reporters").
+   */
+  counterpartAfter: boolean;
 }
 
 const T = String.raw;
@@ -30,6 +38,7 @@ const TRIGGER_PATTERNS: Array<{
   mode: CallMode | null;
   direction?: 'out' | 'in';
   kind: Trigger['kind'];
+  counterpartAfter?: boolean;
 }> = [
   {
     re: new RegExp(
@@ -82,6 +91,7 @@ const TRIGGER_PATTERNS: Array<{
     re: /\b(?:spoke|speaks|spoken|talked|chatted|conversed)\b(?=(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\b)/gi,
     mode: null,
     kind: 'verb',
+    counterpartAfter: true,
   },
   {
     re: new RegExp(
@@ -114,6 +124,13 @@ const TRIGGER_PATTERNS: Array<{
     re: /\bin\s+(?:a|the|their|his|her)?\s*(?:first\s+|latest\s+)?(?:(?:tele)?phone\s+|video\s+)?call\b(?!\s+(?:for|on|to|from)\b)/gi,
     mode: null,
     kind: 'noun',
+  },
+  {
+    // "Biden and Xi spoke for nearly two hours": the subjects spoke with each other. Not a
+    // past call recalled ("last spoke in March"), nor speaking of or out about something.
+    re: /(?<!\blast\s)\b(?:spoke|talked|conversed)\b(?!\s+(?:of|out|up|against|publicly|separately|individually)\b)/gi,
+    mode: null,
+    kind: 'mutual',
   },
   {
     // "discussed Gaza by phone", "talks over the phone": the way, without a verb of speaking.
@@ -221,6 +238,7 @@ export function findTriggers(
         kind: p.kind,
         plural: PLURAL_TRIGGER.test(word) || SEPARATE.test(word),
         between: BETWEEN.test(word),
+        counterpartAfter: p.counterpartAfter ?? false,
       });
     }
   }

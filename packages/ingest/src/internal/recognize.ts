@@ -260,6 +260,27 @@ interface FirstNodes {
 }
 
 /** The phrase node a token opens, remembered on its word for this knowledge. */
+/** Lower-case words that begin family names in European languages ("von der Leyen"). */
+const LOWER_NAME_START = new Set([
+  'von',
+  'van',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'le',
+  'la',
+  'ter',
+  'ten',
+  'zu',
+]);
+
 function firstNode(token: Token, index: KnowledgeIndex): PhraseNode | undefined {
   const word = token.word;
   let memo = word.memoOf === index ? (word.memo as FirstNodes) : null;
@@ -268,7 +289,7 @@ function firstNode(token: Token, index: KnowledgeIndex): PhraseNode | undefined 
     word.memoOf = index;
     word.memo = memo;
   }
-  return token.cap ? memo.cap : memo.lower;
+  return token.cap || LOWER_NAME_START.has(word.key) ? memo.cap : memo.lower;
 }
 
 /** Scans the token stream for names (gazetteer persons, states, organizations) and roles. */
@@ -308,13 +329,18 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
       }
       // "President Putin" as an alias: the role is read as a role, the name after it as the name.
       const roleFirst: boolean = matched !== null && matched.kind === 'role' && matched.t0 === t0;
-      const entries: NameEntry[] | undefined = first.cap && !roleFirst ? node.names : undefined;
+      // A known name may begin with a lower-case particle ("von der Leyen", "de Croo"): the
+      // whole alias must match and end in a capital.
+      const lowerStart = !first.cap && n > 1 && LOWER_NAME_START.has(first.key) && tokens[ti]!.cap;
+      const entries: NameEntry[] | undefined =
+        (first.cap || lowerStart) && !roleFirst ? node.names : undefined;
       if (entries && entries.length > 0) {
         const persons: Array<Extract<NameEntry, { kind: 'person' }>> = [];
         let state: Extract<NameEntry, { kind: 'state' }> | undefined;
         let org: Extract<NameEntry, { kind: 'org' }> | undefined;
         for (const e of entries) {
           if (e.kind === 'person') persons.push(e);
+          else if (lowerStart) continue;
           else if (e.kind === 'state') state = state ?? e;
           else org = org ?? e;
         }

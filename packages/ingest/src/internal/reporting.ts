@@ -84,6 +84,8 @@ function publisherSide(publisher: string, index: KnowledgeIndex): ReportingSide 
     side ??= officialPublisher(publisher, index);
     // A leader's own channel: their posts say "I spoke with ...".
     side ??= personPublisher(publisher, index);
+    // An organization's own site ("United Nations", "NATO"): "the Secretary-General" is its head.
+    side ??= organizationPublisher(publisher, index);
     if (known.size >= 10_000) known.clear();
     known.set(publisher, side);
   }
@@ -125,4 +127,24 @@ function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSid
   const [person] = found;
   const office = index.persons.get(person!)?.offices.at(-1);
   return { polity: office?.polity ?? null, role: office ? office.role.toLowerCase() : null, person: person! };
+}
+
+/** A publisher that names exactly one organization of the gazetteer and no state or person. */
+function organizationPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
+  const tokens = tokenize(publisher).filter((t) => !t.word.particle);
+  const orgs = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 1; n <= index.maxNameTokens && i + n <= tokens.length; n++) {
+      const run = tokens.slice(i, i + n);
+      // Short forms count only in capitals ("UN News", not "un" in another language).
+      if (n === 1 && run[0]!.key.length <= 4 && run[0]!.text !== run[0]!.text.toUpperCase()) continue;
+      for (const e of index.names.get(run.map((t) => t.key).join(' ')) ?? []) {
+        if (e.kind === 'org') orgs.add(e.code);
+        else return null;
+      }
+    }
+  }
+  if (orgs.size !== 1) return null;
+  const [code] = orgs;
+  return { polity: code!, role: null };
 }

@@ -50,6 +50,7 @@ const SKIP = new Set([
   'Ms',
   'Dr',
   'President',
+  'Presidents',
   'Prime',
   'Minister',
   'Secretary-General',
@@ -122,15 +123,38 @@ const WHITE = /\s+/;
 const ACRONYM_OR_NUMBER = /[A-Z]{2}|\d/;
 
 const NEWSROOMS = /^(?:Kremlin|Downing Street|White House|UNN|TASS|INTERFAX|ANI|VNA)$/i;
+/** "10 March 2023", "Nov 14", "2023": calendar words and numbers only. */
+const DATE_LIKE =
+  /^(?:(?:\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?:\s+|$))+$/i;
+const POSSESSIVE_END = /['’]s$/u;
+/** "Brussels on Tuesday": the place without its day. */
+const TRAILING_DAY =
+  /\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b.*$/i;
+/** "HANOI, Nov 14" or "WASHINGTON (AP)": the dateline's place, before the text proper. */
+const DATELINE_PLACE = /^\p{Lu}{3,}$/u;
+const DATELINE_AFTER = /^\s*(?:,|\()/;
+const DATELINE_START = /^\p{Lu}{3,}(?:\s\p{Lu}{3,})*\s*[,(]/u;
 
 /** The phrases of a sentence that do not depend on the call: read once per sentence. */
 export function subjectCandidates(s: Segment, rec: Recognition, knowledge: Knowledge): SubjectCandidate[] {
   const out: SubjectCandidate[] = [];
   PHRASE.lastIndex = 0;
   for (let m = PHRASE.exec(s.text); m !== null; m = PHRASE.exec(s.text)) {
-    let phrase = m[0].replace(TRAILING_LINK, '').trim();
+    // "Canada's support": the name, not its possessive.
+    let phrase = m[0].replace(TRAILING_DAY, '').replace(TRAILING_LINK, '').trim().replace(POSSESSIVE_END, '');
     const start = s.start + m.index;
     const end = start + phrase.length;
+    if (DATE_LIKE.test(phrase)) continue;
+    if (m.index === 0 && DATELINE_PLACE.test(phrase) && DATELINE_AFTER.test(s.text.slice(phrase.length)))
+      continue;
+    // "PARIS, March 10 (Reuters) -": the agency of a dateline.
+    if (
+      m.index < 40 &&
+      s.text[m.index - 1] === '(' &&
+      s.text[m.index + phrase.length] === ')' &&
+      DATELINE_START.test(s.text)
+    )
+      continue;
     if (rec.mentions.some((b) => b.start < end && b.end > start)) continue;
     const words = phrase.split(WHITE);
     while (words.length > 0 && SKIP.has(words[0]!)) words.shift();
