@@ -97,6 +97,13 @@ describe('extractReadout: leaders', () => {
     });
   });
 
+  it("reads a state's possessive before a role as that state's office", () => {
+    const x = run("Prime Minister Narendra Modi spoke by phone with Kenya's President William Ruto.", {
+      published: '2024-05-01',
+    });
+    expect(x.calls[0]?.participants[1]).toMatchObject({ state: 'KEN', role: 'President', leader: true });
+  });
+
   it('infers the reporting leader from the publisher when the body says "The Prime Minister"', () => {
     const x = run(
       'PM call with Prime Minister Albanese\nThe Prime Minister spoke to the Australian Prime Minister, Anthony Albanese, this morning.',

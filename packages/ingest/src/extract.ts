@@ -43,7 +43,7 @@ import {
 import { matchesAt, PrefixFilter, stickyOf } from './internal/prefilter.ts';
 import { type Mention, personMention, type Recognition, recognize } from './internal/recognize.ts';
 import { findReportingSide, type ReportingSide } from './internal/reporting.ts';
-import { canonicalRole, isLeaderOffice, rolesCompatible } from './internal/roles.ts';
+import { canonicalRole, isLeaderOffice, rolesCompatible, titlePolity } from './internal/roles.ts';
 import { extractSubjects, type SubjectCandidate } from './internal/subjects.ts';
 import { type Segment, splitSentences, tokenize } from './internal/text.ts';
 import { type CompiledTheme, inOffice, type Knowledge } from './knowledge.ts';
@@ -238,6 +238,12 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
     const prev = ctx.mentions[i]!;
     if (prev.role?.canon !== canon) continue;
     if (prev.ids.length > 0 || prev.name) return resolveMention(prev, date, ctx, depth + 1);
+  }
+  // "The Taoiseach": a title only one state uses names that state's holder.
+  const titled = date ? titlePolity(canon) : null;
+  if (titled) {
+    const holders = ctx.knowledge.holders(titled, canon, date!);
+    if (holders.length === 1) return personParticipant(holders[0]!, { ...m, state: titled }, date, ctx);
   }
   return null;
 }

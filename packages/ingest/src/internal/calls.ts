@@ -73,7 +73,7 @@ const TRIGGER_PATTERNS: Array<{
   },
   {
     // "spoke by phone", "talked on the telephone", "spoke over the phone" (with or without "with").
-    re: /\b(?:spoke|speaks|speak|spoken|talked|talks|talk|chatted|conversed)\s+(?:by|on\s+the|over\s+the|via|via\s+the)\s+(?:tele)?phone\b/gi,
+    re: /\b(?:spoke|speaks|speak|spoken|speaking|talked|talks|talk|talking|chatted|conversed)\s+(?:by|on\s+the|over\s+the|via|via\s+the)\s+(?:tele)?phone\b/gi,
     mode: 'phone',
     kind: 'verb',
   },
@@ -88,7 +88,7 @@ const TRIGGER_PATTERNS: Array<{
   },
   { re: /\bspoke\s+at\s+(?:the|a)\b/gi, mode: null, kind: 'assembly' },
   {
-    re: /\b(?:spoke|speaks|spoken|talked|chatted|conversed)\b(?=(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\b)/gi,
+    re: /\b(?:spoke|speaks|spoken|speaking|talked|talking|chatted|conversed)\b(?=(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\b)/gi,
     mode: null,
     kind: 'verb',
     counterpartAfter: true,
@@ -120,8 +120,9 @@ const TRIGGER_PATTERNS: Array<{
     kind: 'host',
   },
   {
-    // "told B in a call", "in their phone call": a call named without "with".
-    re: /\bin\s+(?:a|the|their|his|her)?\s*(?:first\s+|latest\s+)?(?:(?:tele)?phone\s+|video\s+)?call\b(?!\s+(?:for|on|to|from)\b)/gi,
+    // "told B in a call", "during their phone call (on Monday)": a call named without "with";
+    // not "in a call on the allies to ...".
+    re: /\b(?:in|during)\s+(?:a|the|their|his|her)?\s*(?:first\s+|latest\s+)?(?:(?:tele)?phone\s+|video\s+)?call\b(?!\s+(?:for|to|from)\b)(?!\s+on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))/gi,
     mode: null,
     kind: 'noun',
   },

@@ -559,6 +559,15 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
         APOSTROPHE.test(prevTok.gap) &&
         tokens[k - 2]?.cap
       ) {
+        // "Kenya's President": the state's office, as "Kenyan President" is.
+        const owner = endAt[k - 1];
+        if (owner && (owner.kind === 'state' || owner.kind === 'org') && state === null) {
+          stateItems.push(owner);
+          state = owner.code;
+          used.add(owner);
+          k = owner.t0;
+          continue;
+        }
         qualified = true;
         k -= 2;
         qualStart = k;

@@ -152,6 +152,21 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 }
 
 /** Canonical form of an office's role as the gazetteer writes it. */
+/**
+ * Titles that name one state's office by themselves ("the Taoiseach"). Only titles no other
+ * state uses: "the Chancellor" or "the Secretary of State" could be several.
+ */
+const NATIONAL_TITLES = new Map([
+  ['taoiseach', 'IRL'],
+  ['grand duke', 'LUX'],
+  ['pope', 'VAT'],
+]);
+
+/** The state whose office a title alone names, or null. */
+export function titlePolity(canon: string): string | null {
+  return NATIONAL_TITLES.get(canon) ?? null;
+}
+
 export function canonicalRole(role: string): string {
   return canonCache.get(role) ?? remember(canonCache, role, computeCanonicalRole(role));
 }
