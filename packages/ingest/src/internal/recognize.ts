@@ -12,7 +12,14 @@ type RawItem =
   | { kind: 'person'; t0: number; t1: number; ids: string[]; weak: boolean }
   | { kind: 'state'; t0: number; t1: number; code: string }
   | { kind: 'org'; t0: number; t1: number; code: string }
-  | { kind: 'role'; t0: number; t1: number; sense: RoleSense };
+  | {
+      kind: 'role';
+      t0: number;
+      t1: number;
+      sense: RoleSense;
+      /** A gazetteer name that begins with the role ("Sultan Abdul Halim"): whose, and its end. */
+      named?: { t1: number; ids: string[] };
+    };
 
 /** One reference to a (possible) participant. */
 export interface Mention {
@@ -332,6 +339,15 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
       // A known name may begin with a lower-case particle ("von der Leyen", "de Croo"): the
       // whole alias must match and end in a capital.
       const lowerStart = !first.cap && n > 1 && LOWER_NAME_START.has(first.key) && tokens[ti]!.cap;
+      if (roleFirst && first.cap && n > 1 && node.names) {
+        // The role stays a role; the whole name is remembered for it ("Sultan Abdul Halim",
+        // whose "Abdul Halim" alone is no known name).
+        const ids = node.names.flatMap((e) =>
+          e.kind === 'person' && e.strength !== 'surname' ? [e.id] : [],
+        );
+        if (ids.length > 0 && matched?.kind === 'role')
+          matched.named = { t1: patronymicEnd(tokens, t1), ids };
+      }
       const entries: NameEntry[] | undefined =
         (first.cap || lowerStart) && !roleFirst ? node.names : undefined;
       if (entries && entries.length > 0) {
@@ -650,7 +666,9 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     const names: NameAfterRole[] = [];
     // A name on the next line is not this role's ("... with foreign leaders\nDmitry Medvedev had").
     const nameGap = tokens[t1]?.gap ?? '';
-    if (tokens[t1] && !nameGap.includes('\n') && (SPACE.test(nameGap) || APPOSITIVE.test(nameGap))) {
+    if (t1 === item.t1 && namesMore(item, startAt)) {
+      names.push(takeNamedRole(item, item.t1, startAt, used));
+    } else if (tokens[t1] && !nameGap.includes('\n') && (SPACE.test(nameGap) || APPOSITIVE.test(nameGap))) {
       const appositive = APPOSITIVE.test(nameGap);
       const ok = takeNameAt(t1, text, tokens, startAt, taken, used, names);
       if (ok && appositive && names[0]!.ids.length === 0) {
@@ -798,6 +816,12 @@ function takeNameAt(
   let h = j;
   while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && startAt[h] === undefined) h++;
   const person = startAt[h];
+  // "King of Malaysia Sultan Abdul Halim": a name that begins with a role.
+  if (person?.kind === 'role' && namesMore(person, startAt) && !used.has(person)) {
+    used.add(person);
+    names.push(takeNamedRole(person, h, startAt, used));
+    return true;
+  }
   if (person?.kind === 'person') {
     used.add(person);
     names.push({ t0: person.t0, t1: person.t1, ids: person.ids, name: null });
@@ -810,6 +834,31 @@ function takeNameAt(
     return true;
   }
   return false;
+}
+
+/**
+ * Whether the name a role begins runs further than the person right after the role:
+ * "Sultan Abdul Halim" does, "President Lula" does not in "President Lula da Silva".
+ */
+function namesMore(role: Extract<RawItem, { kind: 'role' }>, startAt: Array<RawItem | undefined>): boolean {
+  if (!role.named) return false;
+  const after = startAt[role.t1];
+  return !(after?.kind === 'person' && after.t1 >= role.named.t1);
+}
+
+/** The gazetteer name a role item begins, from token t0; the items inside it are used up. */
+function takeNamedRole(
+  role: Extract<RawItem, { kind: 'role' }>,
+  t0: number,
+  startAt: Array<RawItem | undefined>,
+  used: Set<RawItem>,
+): NameAfterRole {
+  const named = role.named!;
+  for (let j = role.t1; j < named.t1; j++) {
+    const inner = startAt[j];
+    if (inner) used.add(inner);
+  }
+  return { t0, t1: named.t1, ids: named.ids, name: null };
 }
 
 interface RoleOf {
