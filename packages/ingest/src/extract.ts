@@ -52,7 +52,8 @@ import type { ExtractOptions, GazetteerPerson, ReadoutInput } from './types.ts';
 // Patterns of the functions below, made once rather than at every call.
 const GUEST_LEAD = /^\s+(?:(?:the|his|her)\s+)?$/i;
 const POSSESSIVE = /^['’]s/;
-const SPAN_START = /\b(?:since|until|till|by|from|before|after|between)\s*$/i;
+// Unicode-aware: "Déby yesterday" does not end in "by" (\b sees "é" as a boundary).
+const SPAN_START = /(?<![\p{L}\p{N}_])(?:since|until|till|by|from|before|after|between)\s*$/iu;
 const ALSO = /\balso\b/i;
 const HE_SHE = /\b(?:he|she)\b/i;
 const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;

@@ -507,11 +507,15 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     holders(polity, role, date) {
       const canon = canonicalRole(role);
       const found: GazetteerPerson[] = [];
+      const rivals: GazetteerPerson[] = [];
       for (const { person, office } of officesByPolity.get(polity) ?? []) {
         if (!inOffice(office, date)) continue;
         if (!rolesCompatible(office.role, canon)) continue;
-        if (!found.includes(person)) found.push(person);
+        // "the Prime Minister of Yemen" is the recognised one, not a rival government's.
+        const list = RIVAL_OFFICE.test(office.role) ? rivals : found;
+        if (!list.includes(person)) list.push(person);
       }
+      if (found.length === 0) found.push(...rivals);
       // On a handover day the incoming holder wins.
       if (found.length > 1) found.sort((a, b) => heldSince(b, polity, date) - heldSince(a, polity, date));
       return found;
@@ -519,6 +523,8 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     officesOn: (id, date) => (persons.get(id)?.offices ?? []).filter((o) => inOffice(o, date)),
   };
 }
+
+const RIVAL_OFFICE = /^rival\b/i;
 
 /** When the person's current office in the polity began (the latest, on a handover day). */
 function heldSince(p: GazetteerPerson, polity: string, date: string): number {

@@ -149,6 +149,15 @@ const CLAUSE_BREAK = /[;:"“”]|,\s(?=[a-z])|,\s+(?:and|but)\s/;
 const MAY_MODAL = /\bmay\b/;
 const SHORT_LIST = /^,\s+(?:[a-z]+\s+){1,3}and\s+$/;
 const SENTENCE_STOP = /[.;]\s/;
+const NAME_SUFFIX_END = /\b(?:Jr|Sr|Jnr|Snr)$/;
+
+/** The text between a name and what follows, without the dot of "Marcos Jr.". */
+function gapAfter(sentence: string, from: number, to: number): string {
+  const gap = sentence.slice(from, to);
+  return gap.startsWith('.') && NAME_SUFFIX_END.test(sentence.slice(Math.max(0, from - 4), from))
+    ? gap.slice(1)
+    : gap;
+}
 const RELATIVE_CLAUSE = /\b(?:that|who|which)\b/i;
 const PRONOUN = /\b(?:he|she|they|i|we)\b/i;
 const JOINERS_LEAD = /^[\s"“]*(?:(?:also|in addition|besides)\s*,?\s*)?(?:the\s+)?$/i;
@@ -278,10 +287,10 @@ export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number
 
 const FRAME =
   /\b(?:said|says|told\b[^,.;]{0,60}?|stated|announced|reported|noted|added|confirmed|informed\b[^,.;]{0,40}?)\s+that\b|\baccording to\b[^,]{0,80},|\b(?:said|says|told)\b[^,]{0,60}?:/gi;
-// Time words may sit between counterparts too: "spoke with A on Thursday morning, and later in
-// the day with B".
+// Time words and a repeated preposition may sit between counterparts too ("calls to A, and
+// to B"; "spoke with A on Thursday morning, and later in the day with B").
 const LIST_GAP_WORDS =
-  /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|the|including|his|her|their|counterparts?|respectively|(?:on|in|that|this|same|earlier)|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)?day|morning|afternoon|evening|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
+  /\b(?:and|as well as|also|then|later|subsequently|separately|together with|along with|with|to|the|including|his|her|their|counterparts?|respectively|(?:on|in|that|this|same|earlier)|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)?day|morning|afternoon|evening|h\.?\s?e\.?|mr|mrs|ms|dr|shri|sri|smt|excellency|his excellency|her excellency)\b|\b\p{Lu}\.|[,;:()\s'’.-]/giu;
 
 export function isListGap(gap: string): boolean {
   if (SHORT_LIST.test(gap)) return true;
@@ -325,7 +334,7 @@ export function groupMentions(
       const gap = sentence.slice(m.end - offset, next.start - offset);
       if (!isListGap(gap) && !(next.start === m.start)) break;
     } else {
-      const gap = sentence.slice(m.end - offset, tStart - offset);
+      const gap = gapAfter(sentence, m.end - offset, tStart - offset);
       if (SENTENCE_STOP.test(gap) || RELATIVE_CLAUSE.test(gap)) break;
     }
     subjects.unshift(m);
@@ -338,7 +347,10 @@ export function groupMentions(
     if (!prev) {
       const gap = sentence.slice(trigger.end, m.start - offset);
       if (gap.length > 100 || FIRST_OBJECT_BLOCK.test(gap)) break;
-    } else if (!(prev.start === m.start) && !isListGap(sentence.slice(prev.end - offset, m.start - offset)))
+    } else if (
+      !(prev.start === m.start) &&
+      !isListGap(gapAfter(sentence, prev.end - offset, m.start - offset))
+    )
       break;
     objects.push(m);
     objectsEnd = m.end - offset;

@@ -6,7 +6,7 @@
  */
 import type { KnowledgeIndex, NameEntry, PhraseNode } from '../knowledge.ts';
 import { ROLE_LEXICON, ROLE_MAX_TOKENS, type RoleSense } from './roles.ts';
-import { fold, isJoiningGap, isParticle, type Token } from './text.ts';
+import { fold, isJoiningGap, isParticle, nameKey, type Token } from './text.ts';
 
 type RawItem =
   | { kind: 'person'; t0: number; t1: number; ids: string[]; weak: boolean }
@@ -399,6 +399,30 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         matched = null;
       }
     }
+    if (matched?.kind === 'person' && matched.t1 - matched.t0 === 1) {
+      // "Penny Wong" is not Lawrence Wong: a known surname after an unknown first name, inside
+      // a sentence, is someone else's, unless the words before are the person's own
+      // ("Vladimir Vladimirovich Putin").
+      const prev = tokens[matched.t0 - 1];
+      const last = items.at(-1);
+      if (
+        prev?.cap &&
+        SPACE.test(tokens[matched.t0]!.gap) &&
+        !(last && last.t1 >= matched.t0) &&
+        matched.t0 - 1 > 0 &&
+        // A sentence's first word may be any capitalized word ("But Xi said"); "H.E. Penny" is not one.
+        !(SENTENCE_GAP.test(prev.gap) && !HONORIFICS.has(tokens[matched.t0 - 2]?.key ?? '')) &&
+        !NAME_STOP.has(prev.key) &&
+        !HONORIFICS.has(prev.key) &&
+        !ROLE_LEXICON.has(prev.key) &&
+        !index.names.has(prev.key) &&
+        !isInitialToken(prev) &&
+        !matched.ids.some(
+          (id) => ownNameWord(index, id, prev) || ownNameWord(index, id, tokens[matched!.t0 - 2]),
+        )
+      )
+        matched = null;
+    }
     if (matched?.kind === 'person' && !matched.weak) {
       const end = patronymicEnd(tokens, matched.t1);
       if (end > matched.t1) {
@@ -412,6 +436,14 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
     } else p++;
   }
   return items;
+}
+
+/** Whether a token is a word of the person's name or aliases in the gazetteer. */
+function ownNameWord(index: KnowledgeIndex, id: string, token: Token | undefined): boolean {
+  if (!token) return false;
+  const person = index.persons.get(id);
+  if (!person) return false;
+  return [person.name, ...person.aliases].some((n) => nameKey(n).split(' ').includes(token.key));
 }
 
 function spelledAsState(
@@ -485,6 +517,8 @@ const ROLE_LEAD =
   /^(?:the|his|her|their|its|new|newly|acting|interim|outgoing|incoming|current|both|two)\s+/i;
 
 const SPACE = /^\s+$/;
+/** A gap that ends a sentence or a line before the next word. */
+const SENTENCE_GAP = /[.!?:;\n]/;
 const HYPHEN = /^[-‐‑]$/;
 const APPOSITIVE = /^,\s+$/;
 const POSSESSIVE_OR_SPACE = /^(?:\s+|['’]s\s+|\s*[-–]\s*)$/;
@@ -837,13 +871,15 @@ function takeNameAt(
 }
 
 /**
- * Whether the name a role begins runs further than the person right after the role:
+ * Whether the name a role begins runs at least as far as the person right after the role:
  * "Sultan Abdul Halim" does, "President Lula" does not in "President Lula da Silva".
  */
 function namesMore(role: Extract<RawItem, { kind: 'role' }>, startAt: Array<RawItem | undefined>): boolean {
   if (!role.named) return false;
   const after = startAt[role.t1];
-  return !(after?.kind === 'person' && after.t1 >= role.named.t1);
+  // Where both end together ("Sultan Abdullah" against someone called "Abdullah"), the name
+  // with its title is the one meant.
+  return !(after?.kind === 'person' && after.t1 > role.named.t1);
 }
 
 /** The gazetteer name a role item begins, from token t0; the items inside it are used up. */
