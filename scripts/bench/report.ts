@@ -291,7 +291,10 @@ internal settings of Neo4j 5.26 (a dedicated transaction-log writer thread, para
 updates and prefetching on commit, together: 1,073–1,576; always-compiled Cypher expressions:
 1,277–1,585), none of them apart from the drift below; larger batches (table below). Writing
 the ABOUT edges (5.6 a call: a readout names about four themes and two subjects a call)
-costs about a tenth of the load (1,538 against 1,725 calls/s without them, alternating runs). The machine's own speed also drifts: the same 30,000-readout load measured between
+costs about a tenth of the load (1,538 against 1,725 calls/s without them, alternating runs),
+and the CALLED edges between leaders with their two indexes about a twenty-fifth (three
+alternating pairs on 2026-11-26: 1,144 / 1,212 / 1,390 calls/s with them, 1,180 / 1,322 / 1,378
+without): dropping either from the schema would not bring the 1.8× the goal needs. The machine's own speed also drifts: the same 30,000-readout load measured between
 1,417 and 1,979 calls/s within one hour, and the naive load between 51 and 56 calls/s.`
               : ''
         }`
