@@ -266,7 +266,6 @@ interface FirstNodes {
   lower: PhraseNode | undefined;
 }
 
-/** The phrase node a token opens, remembered on its word for this knowledge. */
 /** Lower-case words that begin family names in European languages ("von der Leyen"). */
 const LOWER_NAME_START = new Set([
   'von',
@@ -288,6 +287,7 @@ const LOWER_NAME_START = new Set([
   'zu',
 ]);
 
+/** The phrase node a token opens, remembered on its word for this knowledge. */
 function firstNode(token: Token, index: KnowledgeIndex): PhraseNode | undefined {
   const word = token.word;
   let memo = word.memoOf === index ? (word.memo as FirstNodes) : null;
@@ -700,7 +700,7 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     const names: NameAfterRole[] = [];
     // A name on the next line is not this role's ("... with foreign leaders\nDmitry Medvedev had").
     const nameGap = tokens[t1]?.gap ?? '';
-    if (t1 === item.t1 && namesMore(item, startAt)) {
+    if (t1 === item.t1 && nameWithTitleWins(item, startAt)) {
       names.push(takeNamedRole(item, item.t1, startAt, used));
     } else if (tokens[t1] && !nameGap.includes('\n') && (SPACE.test(nameGap) || APPOSITIVE.test(nameGap))) {
       const appositive = APPOSITIVE.test(nameGap);
@@ -851,7 +851,7 @@ function takeNameAt(
   while (tokens[h] && HONORIFICS.has(tokens[h]!.key) && tokens[h]!.cap && startAt[h] === undefined) h++;
   const person = startAt[h];
   // "King of Malaysia Sultan Abdul Halim": a name that begins with a role.
-  if (person?.kind === 'role' && namesMore(person, startAt) && !used.has(person)) {
+  if (person?.kind === 'role' && nameWithTitleWins(person, startAt) && !used.has(person)) {
     used.add(person);
     names.push(takeNamedRole(person, h, startAt, used));
     return true;
@@ -871,10 +871,14 @@ function takeNameAt(
 }
 
 /**
- * Whether the name a role begins runs at least as far as the person right after the role:
+ * Whether the gazetteer name a role begins is the role's name: it runs at least as far as the
+ * person right after the role.
  * "Sultan Abdul Halim" does, "President Lula" does not in "President Lula da Silva".
  */
-function namesMore(role: Extract<RawItem, { kind: 'role' }>, startAt: Array<RawItem | undefined>): boolean {
+function nameWithTitleWins(
+  role: Extract<RawItem, { kind: 'role' }>,
+  startAt: Array<RawItem | undefined>,
+): boolean {
   if (!role.named) return false;
   const after = startAt[role.t1];
   // Where both end together ("Sultan Abdullah" against someone called "Abdullah"), the name
