@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { createWorld, writeCorpus } from './generate.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** How every browser test and benchmark launches Debian's Chromium (the cli's browser tests read it too). */
+export const CHROMIUM_LAUNCH = JSON.parse(readFileSync(join(ROOT, 'scripts/chromium.json'), 'utf8')) as {
+  executablePath: string;
+  args: string[];
+};
 export const BENCH_DIR = fileURLToPath(new URL('./', import.meta.url));
 
 export type Part = 'extract' | 'load' | 'explorer';
@@ -153,7 +159,10 @@ export function describeMachine(): Machine {
   }
   let chromium: string | null = null;
   try {
-    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    chromium = execFileSync(CHROMIUM_LAUNCH.executablePath, ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    }).trim();
   } catch {
     chromium = null;
   }

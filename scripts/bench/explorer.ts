@@ -16,18 +16,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { BENCH_DIR, ensureDir, log, ROOT, round } from './common.ts';
+import { BENCH_DIR, CHROMIUM_LAUNCH, ensureDir, log, ROOT, round } from './common.ts';
 import { syntheticGraph } from './explorer/graph.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -246,9 +236,9 @@ export async function runExplorerBench(
   quick: boolean,
   readouts: string | null = null,
 ): Promise<ExplorerResults> {
-  if (!existsSync('/usr/bin/chromium')) {
+  if (!existsSync(CHROMIUM_LAUNCH.executablePath)) {
     throw new Error(
-      "/usr/bin/chromium is missing: install Debian's chromium (bash scripts/install-chromium.sh)",
+      `${CHROMIUM_LAUNCH.executablePath} is missing: install Debian's chromium (bash scripts/install-chromium.sh)`,
     );
   }
   const dist = ensureDir(join(out, 'explorer-dist'));
@@ -256,7 +246,7 @@ export async function runExplorerBench(
   await buildPage(dist);
   for (const e of sizes) writeFileSync(join(dist, `graph-${e}.json`), JSON.stringify(syntheticGraph(e)));
   const { server, url } = await serveStatic(dist);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const probe = await browser.newPage();
     const webgl = await probe.evaluate(() => {

@@ -4,7 +4,7 @@
  * into test-output/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createFileSource, createServer, type GraphSource } from '@hotline/server';
@@ -13,7 +13,12 @@ import { REPO_ROOT, WEB_DIST } from '../paths.ts';
 import { fixtureGraph } from './fixture.ts';
 
 export const SCREENSHOTS = resolve(REPO_ROOT, 'test-output');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** How every browser test and benchmark launches Debian's Chromium: scripts/chromium.json. */
+const LAUNCH = JSON.parse(readFileSync(resolve(REPO_ROOT, 'scripts/chromium.json'), 'utf8')) as {
+  executablePath: string;
+  args: string[];
+};
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? LAUNCH.executablePath;
 
 export interface RunningServer {
   url: string;
@@ -50,18 +55,7 @@ export async function startEmbeddedServer(): Promise<RunningServer> {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH.args });
 }
 
 export interface OpenedPage {
