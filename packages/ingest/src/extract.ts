@@ -60,6 +60,19 @@ const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;
 const FORMER = /^former\s+/;
 
 /** A pair named before, as the subject right before the verb: "the two leaders spoke". */
+/**
+ * Whether `trigger` is a second verb joined to the clause of `first`: named people follow
+ * `first`, and only "and (then)" stands between the last of them and `trigger`.
+ */
+function secondVerbOf(seg: Segment, trigger: Trigger, inSentence: Mention[], first: Trigger): boolean {
+  let last: Mention | undefined;
+  for (const m of inSentence) if (m.end - seg.start <= trigger.start) last = m;
+  if (!last || last.start - seg.start < first.end) return false;
+  return COORDINATED_VERB.test(seg.text.slice(last.end - seg.start, trigger.start));
+}
+
+/** The words that join a second verb to the first one's clause: "and then held a call with". */
+const COORDINATED_VERB = /^\s*,?\s*(?:and|then|and then|and later|later|before|and also)\s+$/i;
 /** "spoke with each other": the subjects are the counterparts. */
 const EACH_OTHER = /^(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\s+(?:each other|one another)\b/i;
 const PAIR_REFERENCE =
@@ -465,6 +478,17 @@ export function extractReadout(
       const g = groupMentions(seg.text, seg.start, inSentence, trigger);
       // "Biden and Xi spoke for two hours, discussing President Lai": names after the verb are topics.
       if (trigger.kind === 'mutual') g.objects = [];
+      // "Xi had a call with Putin and then held a video call with Lula": a second verb joined by
+      // "and" keeps the first one's subject; Putin is that verb's counterpart, not its subject.
+      const earlier = all.filter((t) => t.end <= trigger.start).at(-1);
+      const lastSubject = g.subjects.at(-1);
+      if (
+        earlier &&
+        lastSubject &&
+        g.subjects[0]!.start - seg.start >= earlier.end &&
+        COORDINATED_VERB.test(seg.text.slice(lastSubject.end - seg.start, trigger.start))
+      )
+        g.subjects = groupMentions(seg.text, seg.start, inSentence, earlier).subjects;
       // The sentence with its mentions blanked, and the joiners after it, are the same for
       // every trigger of the sentence: made once.
       let masked = maskedSentences[si];
@@ -656,13 +680,17 @@ export function extractReadout(
     if (triggers.length === 0) return;
     const isTitle = seg.start < titleEnd;
     const inSentence = mentionsIn(seg).filter((m) => !collective(m));
-    // A real sentence has a few triggers; each one tried costs the sentence's length.
+    // A real sentence has a few triggers; each one tried costs the sentence's length. The first
+    // that yields conversations reports them; a later one only when it is a second verb of the
+    // same subject ("had a call with A and then held a video call with B").
+    let found: Trigger | null = null;
     for (const trigger of triggers.slice(0, MAX_TRIGGERS_PER_SENTENCE)) {
+      if (found !== null && !secondVerbOf(seg, trigger, inSentence, found)) continue;
       const made = candidatesFor(seg, si, trigger, triggers, inSentence, isTitle);
       if (made.length > 0) {
         triggerSentences.add(si);
         candidates.push(...made);
-        break;
+        found = trigger;
       }
     }
   });

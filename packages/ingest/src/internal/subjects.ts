@@ -51,6 +51,7 @@ const SKIP = new Set([
   'Dr',
   'President',
   'Presidents',
+  'Republic',
   'Prime',
   'Minister',
   'Secretary-General',
