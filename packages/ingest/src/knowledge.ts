@@ -436,6 +436,12 @@ export function createKnowledge(data: KnowledgeData): Knowledge {
     }
     const parts = nameKey(p.name).split(' ');
     if (parts.length >= 2) addName(names, parts.at(-1)!, { kind: 'person', id: p.id, strength: 'surname' });
+    // A social-media handle that runs a name together ("@narendramodi", "@vonderleyen").
+    for (const n of [p.name, ...p.aliases]) {
+      const key = nameKey(n);
+      if (key.includes(' '))
+        addName(names, key.replaceAll(' ', ''), { kind: 'person', id: p.id, strength: 'alias' });
+    }
   }
   const notStates = new Set(NOT_STATE_PHRASES.map(nameKey));
   const themes = data.themes.map((t) => {

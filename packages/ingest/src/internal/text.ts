@@ -143,7 +143,8 @@ const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 /**
  * A social-media handle ("@EmmanuelMacron") as the words of its name, so that a post that
  * names a leader by handle names them. The "@" leaves the gap: "President @KeirStarmer" reads
- * as "President Keir Starmer". A handle in lower case stays one word.
+ * as "President Keir Starmer". A handle in lower case stays one word, which the gazetteer knows
+ * as the name run together ("@narendramodi").
  */
 function pushHandle(tokens: Token[], text: string, last: number, start: number, end: number, offset: number) {
   let at = start;
@@ -155,7 +156,8 @@ function pushHandle(tokens: Token[], text: string, last: number, start: number, 
       end: at + part.length + offset,
       text: part,
       key: info.key,
-      cap: info.cap,
+      // A handle names someone however it is written ("@narendramodi").
+      cap: true,
       gap,
       word: info,
     });
