@@ -59,22 +59,11 @@ const HE_SHE = /\b(?:he|she)\b/i;
 const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;
 const FORMER = /^former\s+/;
 
-/** A pair named before, as the subject right before the verb: "the two leaders spoke". */
-/**
- * Whether `trigger` is a second verb joined to the clause of `first`: named people follow
- * `first`, and only "and (then)" stands between the last of them and `trigger`.
- */
-function secondVerbOf(seg: Segment, trigger: Trigger, inSentence: Mention[], first: Trigger): boolean {
-  let last: Mention | undefined;
-  for (const m of inSentence) if (m.end - seg.start <= trigger.start) last = m;
-  if (!last || last.start - seg.start < first.end) return false;
-  return COORDINATED_VERB.test(seg.text.slice(last.end - seg.start, trigger.start));
-}
-
 /** The words that join a second verb to the first one's clause: "and then held a call with". */
 const COORDINATED_VERB = /^\s*,?\s*(?:and|then|and then|and later|later|before|and also)\s+$/i;
 /** "spoke with each other": the subjects are the counterparts. */
 const EACH_OTHER = /^(?:\s+[\w.,-]+){0,6}?\s+(?:with|to)\s+(?:each other|one another)\b/i;
+/** A pair named before, as the subject right before the verb: "the two leaders spoke". */
 const PAIR_REFERENCE =
   /\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime ministers|heads of (?:state|government))\s+(?:(?:also|have|had|then|later|today|on\s+\w+)\s+)*$/i;
 
@@ -171,6 +160,22 @@ function holderFor(
   return found[0];
 }
 
+/**
+ * The one person holding the office on the date, or undefined when the gazetteer lists several
+ * (the EU's two presidents); on a handover day the outgoing holder does not count.
+ */
+function soleHolder(ctx: Context, polity: string, canon: string, date: string): GazetteerPerson | undefined {
+  const found = ctx.knowledge.holders(polity, canon, date);
+  const staying =
+    found.length > 1
+      ? found.filter(
+          (p) =>
+            !p.offices.some((o) => o.polity === polity && o.to === date && rolesCompatible(o.role, canon)),
+        )
+      : found;
+  return staying.length === 1 ? staying[0] : undefined;
+}
+
 function personParticipant(
   person: GazetteerPerson,
   m: Mention | null,
@@ -243,8 +248,8 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
   if (polity && date && (role === null || rolesCompatible(role, canon) || role === canon)) {
     // Only a single holder: "the President" of a European Commission readout could be either of
     // the EU's two presidents, and the text must say which.
-    const holders = ctx.knowledge.holders(polity, canon, date);
-    if (holders.length === 1) return personParticipant(holders[0]!, { ...m, state: polity }, date, ctx);
+    const person = soleHolder(ctx, polity, canon, date);
+    if (person) return personParticipant(person, { ...m, state: polity }, date, ctx);
   }
   // Coreference: the latest earlier mention with the same role and a name (looking back a little).
   const from = firstMentionAt(ctx.mentions, m.start) - 1;
@@ -255,10 +260,8 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
   }
   // "The Taoiseach": a title only one state uses names that state's holder.
   const titled = date ? titlePolity(canon) : null;
-  if (titled) {
-    const holders = ctx.knowledge.holders(titled, canon, date!);
-    if (holders.length === 1) return personParticipant(holders[0]!, { ...m, state: titled }, date, ctx);
-  }
+  const titleHolder = titled ? soleHolder(ctx, titled, canon, date!) : undefined;
+  if (titleHolder) return personParticipant(titleHolder, { ...m, state: titled }, date, ctx);
   return null;
 }
 
@@ -481,13 +484,7 @@ export function extractReadout(
       // "Xi had a call with Putin and then held a video call with Lula": a second verb joined by
       // "and" keeps the first one's subject; Putin is that verb's counterpart, not its subject.
       const earlier = all.filter((t) => t.end <= trigger.start).at(-1);
-      const lastSubject = g.subjects.at(-1);
-      if (
-        earlier &&
-        lastSubject &&
-        g.subjects[0]!.start - seg.start >= earlier.end &&
-        COORDINATED_VERB.test(seg.text.slice(lastSubject.end - seg.start, trigger.start))
-      )
+      if (earlier && secondVerbOf(seg, trigger, inSentence, earlier))
         g.subjects = groupMentions(seg.text, seg.start, inSentence, earlier).subjects;
       // The sentence with its mentions blanked, and the joiners after it, are the same for
       // every trigger of the sentence: made once.
@@ -949,6 +946,17 @@ export function extractReadout(
 function distinctMentions(ms: Mention[]): number {
   return new Set(ms.map((m) => `${m.ids.join(',')}|${m.name}|${m.role?.canon}|${m.state}|${m.unqualified}`))
     .size;
+}
+
+/**
+ * Whether `trigger` is a second verb joined to the clause of `first`: named people follow
+ * `first`, and only "and (then)" stands between the last of them and `trigger`.
+ */
+function secondVerbOf(seg: Segment, trigger: Trigger, inSentence: Mention[], first: Trigger): boolean {
+  let last: Mention | undefined;
+  for (const m of inSentence) if (m.end - seg.start <= trigger.start) last = m;
+  if (!last || last.start - seg.start < first.end) return false;
+  return COORDINATED_VERB.test(seg.text.slice(last.end - seg.start, trigger.start));
 }
 
 /**
