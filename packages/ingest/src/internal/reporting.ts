@@ -3,8 +3,8 @@
  * title when the body says only "the Prime Minister" or "the Secretary-General".
  */
 import type { ReadoutMeta } from '@hotline/model';
-import type { KnowledgeIndex } from '../knowledge.ts';
-import { nameKey, tokenize } from './text.ts';
+import type { KnowledgeIndex, NameEntry } from '../knowledge.ts';
+import { nameKey, type Token, tokenize } from './text.ts';
 
 export interface ReportingSide {
   polity: string | null;
@@ -111,18 +111,24 @@ function officialPublisher(publisher: string, index: KnowledgeIndex): ReportingS
   return null;
 }
 
-/** A publisher that names exactly one leader of the gazetteer (not by surname alone). */
-function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
-  const keys = tokenize(publisher)
-    .filter((t) => !t.word.particle)
-    .map((t) => t.key);
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i++) {
-    for (let n = 1; n <= index.maxNameTokens && i + n <= keys.length; n++) {
-      for (const e of index.names.get(keys.slice(i, i + n).join(' ')) ?? [])
-        if (e.kind === 'person' && e.strength !== 'surname') found.add(e.id);
+/** Every gazetteer entry that a run of the publisher's words names, with the run. */
+function publisherNames(publisher: string, index: KnowledgeIndex): Array<{ entry: NameEntry; run: Token[] }> {
+  const tokens = tokenize(publisher).filter((t) => !t.word.particle);
+  const out: Array<{ entry: NameEntry; run: Token[] }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 1; n <= index.maxNameTokens && i + n <= tokens.length; n++) {
+      const run = tokens.slice(i, i + n);
+      for (const entry of index.names.get(run.map((t) => t.key).join(' ')) ?? []) out.push({ entry, run });
     }
   }
+  return out;
+}
+
+/** A publisher that names exactly one leader of the gazetteer (not by surname alone). */
+function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
+  const found = new Set<string>();
+  for (const { entry } of publisherNames(publisher, index))
+    if (entry.kind === 'person' && entry.strength !== 'surname') found.add(entry.id);
   if (found.size !== 1) return null;
   const [person] = found;
   const office = index.persons.get(person!)?.offices.at(-1);
@@ -131,18 +137,12 @@ function personPublisher(publisher: string, index: KnowledgeIndex): ReportingSid
 
 /** A publisher that names exactly one organization of the gazetteer and no state or person. */
 function organizationPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
-  const tokens = tokenize(publisher).filter((t) => !t.word.particle);
   const orgs = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    for (let n = 1; n <= index.maxNameTokens && i + n <= tokens.length; n++) {
-      const run = tokens.slice(i, i + n);
-      // Short forms count only in capitals ("UN News", not "un" in another language).
-      if (n === 1 && run[0]!.key.length <= 4 && run[0]!.text !== run[0]!.text.toUpperCase()) continue;
-      for (const e of index.names.get(run.map((t) => t.key).join(' ')) ?? []) {
-        if (e.kind === 'org') orgs.add(e.code);
-        else return null;
-      }
-    }
+  for (const { entry, run } of publisherNames(publisher, index)) {
+    // Short forms count only in capitals ("UN News", not "un" in another language).
+    if (run.length === 1 && run[0]!.key.length <= 4 && run[0]!.text !== run[0]!.text.toUpperCase()) continue;
+    if (entry.kind !== 'org') return null;
+    orgs.add(entry.code);
   }
   if (orgs.size !== 1) return null;
   const [code] = orgs;
