@@ -128,8 +128,8 @@ const TRIGGER_PATTERNS: Array<{
   },
   {
     // "Biden and Xi spoke for nearly two hours": the subjects spoke with each other. Not a
-    // past call recalled ("last spoke in March"), nor speaking of or out about something.
-    re: /(?<!\blast\s)\b(?:spoke|talked|conversed)\b(?!\s+(?:of|out|up|against|publicly|separately|individually)\b)/gi,
+    // past call recalled ("last spoke in March"), nor speaking (highly) of or out about something.
+    re: /(?<!\blast\s)\b(?:spoke|talked|conversed)\b(?!\s+(?:(?:highly|warmly|fondly|glowingly|critically|well|ill)\s+)?(?:of|out|up|against|publicly|separately|individually)\b)/gi,
     mode: null,
     kind: 'mutual',
   },
