@@ -124,6 +124,8 @@ function isPostNominal(t: Token): boolean {
  * knows: "Mohammed bin Salman bin Abdulaziz Al Saud".
  */
 const NAME_LINKS = new Set(['bin', 'bint', 'ibn', 'al', 'el']);
+/** The links that name a father: what follows them is someone else's name. */
+const PATRONYMIC_LINKS = new Set(['bin', 'bint', 'ibn']);
 
 function patronymicEnd(tokens: Token[], t1: number): number {
   let end = t1;
@@ -399,6 +401,13 @@ function scan(tokens: Token[], index: KnowledgeIndex): RawItem[] {
         matched = null;
       }
     }
+    if (
+      matched?.kind === 'person' &&
+      PATRONYMIC_LINKS.has(tokens[matched.t0 - 1]?.key ?? '') &&
+      tokens[matched.t0 - 2]?.cap
+    )
+      // "Khaled bin Mohamed bin Zayed" is the son, not the known father.
+      matched = null;
     if (matched?.kind === 'person' && matched.t1 - matched.t0 === 1) {
       // "Penny Wong" is not Lawrence Wong: a known surname after an unknown first name, inside
       // a sentence, is someone else's, unless the words before are the person's own
