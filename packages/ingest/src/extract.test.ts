@@ -171,6 +171,14 @@ describe('extractReadout: topics and evidence', () => {
     const call = run(text, { published: '2025-03-10' }).calls[0]!;
     expect(call.subjects).toEqual(['Ukraine', 'Weimar Triangle']);
   });
+
+  it('keeps "of the" inside a subject\'s name', () => {
+    const text =
+      'President Emmanuel Macron met Chancellor Friedrich Merz at the Great Hall of the People in Beijing.';
+    expect(run(text, { published: '2025-03-10' }).calls[0]!.subjects).toEqual([
+      'Great Hall of the People in Beijing',
+    ]);
+  });
 });
 
 describe('extractReadout: agency wires and conferences', () => {

@@ -9,7 +9,7 @@ import type { Recognition } from './recognize.ts';
 import type { Segment } from './text.ts';
 
 const PHRASE =
-  /\b(?:[\p{Lu}][\p{L}\d'’-]*|[\p{Lu}\d]{2,}(?:-\d+)?)(?:\s+(?:of|the|for|and|de|in|on)?\s*(?:[\p{Lu}][\p{L}\d'’-]*|\d+(?:st|nd|rd|th)?))*/gu;
+  /\b(?:[\p{Lu}][\p{L}\d'’-]*|[\p{Lu}\d]{2,}(?:-\d+)?)(?:\s+(?:(?:of|for|on)\s+the|of|the|for|and|de|in|on)?\s*(?:[\p{Lu}][\p{L}\d'’-]*|\d+(?:st|nd|rd|th)?))*/gu;
 const SKIP = new Set([
   'The',
   'A',
