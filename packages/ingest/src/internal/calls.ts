@@ -102,7 +102,7 @@ const TRIGGER_PATTERNS: Array<{
     kind: 'verb',
   },
   {
-    re: /\b(?:(?:tele)?phone|telephonic|video)\s+(?:conversations?|calls?|talks?|conference|link|discussions?)\b|\bvideo-?conferences?\b|\bconversations?\s+(?:with|between)\b|\bcalls?\s+(?:with|between)\b|\bmeetings?\s+(?:with|between)\b|\btalks\s+(?:with|between)\b/gi,
+    re: /\b(?:(?:tele)?phone|telephonic|video)\s+(?:conversations?|calls?|talks?|conference|link|discussions?|exchanges?)\b|\bvideo-?conferences?\b|\bconversations?\s+(?:with|between)\b|\bcalls?\s+(?:with|between)\b|\bmeetings?\s+(?:with|between)\b|\btalks\s+(?:with|between)\b/gi,
     mode: null,
     kind: 'noun',
   },
