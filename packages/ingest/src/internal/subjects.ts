@@ -124,13 +124,18 @@ const WHITE = /\s+/;
 const ACRONYM_OR_NUMBER = /[A-Z]{2}|\d/;
 
 const NEWSROOMS = /^(?:Kremlin|Downing Street|White House|UNN|TASS|INTERFAX|ANI|VNA)$/i;
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 /** "10 March 2023", "Nov 14", "2023": calendar words and numbers only. */
-const DATE_LIKE =
-  /^(?:(?:\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?:\s+|$))+$/i;
+const DATE_LIKE = new RegExp(
+  `^(?:(?:\\d+(?:st|nd|rd|th)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|${MONTHS})\\.?(?:\\s+|$))+$`,
+  'i',
+);
 const POSSESSIVE_END = /['’]s$/u;
 /** "Brussels on Tuesday": the place without its day. */
-const TRAILING_DAY =
-  /\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b.*$/i;
+const TRAILING_DAY = new RegExp(
+  `\\s+(?:on|in)\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTHS})\\b.*$`,
+  'i',
+);
 /** "HANOI, Nov 14" or "WASHINGTON (AP)": the dateline's place, before the text proper. */
 const DATELINE_PLACE = /^\p{Lu}{3,}$/u;
 const DATELINE_AFTER = /^\s*(?:,|\()/;
