@@ -6,11 +6,11 @@
  * second in a Web Worker. Headless Chromium without a GPU draws WebGL with SwiftShader (on
  * the CPU), so frame times are an upper bound of what a laptop with a GPU shows.
  *
- * When the real explorer is built (packages/web/dist), its page is timed too: load to the
- * first frame of its own canvas, with the graph it gets from `pnpm hotline serve` if one is
- * running, else as it starts.
+ * The real explorer (packages/web/dist, built here first when a fresh clone lacks it) is
+ * timed too: load to the first frame of its own canvas and to the graph drawn, served by
+ * `hotline serve --embedded` over the first generated readouts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -183,7 +183,12 @@ async function measureRealExplorer(
   readouts: string | null,
 ): Promise<ExplorerResults['realExplorer']> {
   const dist = join(ROOT, 'packages/web/dist');
-  if (!existsSync(join(dist, 'index.html'))) return { status: 'not built (packages/web/dist is missing)' };
+  if (!existsSync(join(dist, 'index.html'))) {
+    log('explorer: building the real explorer (packages/web/dist is missing)');
+    const built = spawnSync('pnpm', ['--filter', '@hotline/web', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0 || !existsSync(join(dist, 'index.html')))
+      return { status: 'not measured (pnpm --filter @hotline/web build failed)' };
+  }
   if (!readouts || !existsSync(readouts))
     return { status: 'not measured (no generated corpus to build a graph from)' };
   const graphFile = join(dirname(readouts), '..', '..', 'explorer-real-graph.json');

@@ -289,7 +289,11 @@ own launcher (TrustFinalNonStaticFields, DisableExplicitGC, AlwaysPreTouch; 1,33
 collector instead of G1 (1,276–1,317), transaction state off the heap (1,125–1,165), and four
 internal settings of Neo4j 5.26 (a dedicated transaction-log writer thread, parallel index
 updates and prefetching on commit, together: 1,073–1,576; always-compiled Cypher expressions:
-1,277–1,585), none of them apart from the drift below; larger batches (table below). Writing
+1,277–1,585), none of them apart from the drift below; larger batches (table below); dropping the
+relationship-type lookup index, which every relationship written updates (two alternating pairs
+of 30,000-readout loads: 2,175 / 1,980 calls/s with it, 2,151 / 2,090 without); two loads of
+half the readouts each at once through one driver (2,309 / 2,695 calls/s against 2,619 / 3,033
+for one load, alternating). Writing
 the ABOUT edges (5.6 a call: a readout names about four themes and two subjects a call)
 costs about a tenth of the load (1,538 against 1,725 calls/s without them, alternating runs),
 and the CALLED edges between leaders with their two indexes about a twenty-fifth (three
@@ -378,11 +382,13 @@ calls/s and the naive load at 19.1 calls/s. Until 2026-11-26 the baselines wrote
 Leader, Call, TOOK_PART, REPORTS and CALLED (no ABOUT, MENTIONS or LEADS: three fifths of
 the relationships hotline writes); the
 last full run of that kind measured load_vs_naive 11.2 and load_vs_loadcsv 0.53. The
-machine's speed drifts: three runs of the same loader on 2026-11-26 measured hotline's
-better first load at 1,001, 1,846 and 1,488 calls/s, LOAD CSV's better run at 2,027, 1,856
-and 1,276, and the naive load at 50.5, 54.5 and 49.7 (load_vs_naive 19.8, 33.9 and 29.9;
-load_vs_loadcsv 0.49, 0.99 and 1.17), in order: the full run of 03:27 UTC, \`--only load\`
-at 04:02, the full run of 04:22 shown here.
+machine's speed drifts, and the ratios far less than the rates: five runs of the same
+benchmark on 2026-11-26 measured hotline's better first load at 1,001, 1,846, 1,488, 1,489 and
+2,951 calls/s, LOAD CSV's better run at 2,027, 1,856, 1,276, 1,227 and 2,977, and the naive load
+at 50.5, 54.5, 49.7, 55.3 and 94 (load_vs_naive 19.8, 33.9, 29.9, 26.9 and 31.4; load_vs_loadcsv
+0.49, 0.99, 1.17, 1.21 and 0.99), in order: the full runs of 03:27 UTC, \`--only load\` at
+04:02, the full runs of 04:22, 11:36 and 14:00. The last ran on a machine twice as fast in every
+part (the bare write too), and load_vs_naive stayed where it was.
 
 ### Batch size (readouts per transaction)
 
