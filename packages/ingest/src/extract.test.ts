@@ -158,6 +158,19 @@ describe('extractReadout: topics and evidence', () => {
     expect(text.slice(ev.start, ev.end)).toContain('spoke with');
   });
 
+  it('does not read a birthday wish of good health as a health topic', () => {
+    const wish = run(
+      'President Emmanuel Macron spoke with Chancellor Friedrich Merz. He congratulated him on his birthday and wished him good health.',
+      { published: '2025-06-01' },
+    );
+    expect(wish.calls[0]!.themes).toEqual(['greetings-condolences']);
+    const vaccines = run(
+      'President Emmanuel Macron spoke with Chancellor Friedrich Merz. They discussed vaccines and wished each other good health.',
+      { published: '2025-06-01' },
+    );
+    expect(vaccines.calls[0]!.themes).toContain('health');
+  });
+
   it('lists mentioned states that took part in no call', () => {
     const x = run('President Emmanuel Macron spoke with Chancellor Friedrich Merz about Ukraine.', {
       published: '2025-06-01',

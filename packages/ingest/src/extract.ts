@@ -147,14 +147,22 @@ function holderFor(
   polity: string,
   roleCanon: string,
   date: string | null,
+  at: number,
 ): GazetteerPerson | undefined {
   if (!date) return undefined;
   const found = ctx.knowledge.holders(polity, roleCanon, date);
   if (roleCanon === 'leader' || roleCanon === 'counterpart') {
+    // "Lukashenko … the Belarusian leader": of a state's holders, the one the text named first.
+    const named =
+      found.length > 1
+        ? found.find((p) => ctx.mentions.some((x) => x.start < at && x.ids.length === 1 && x.ids[0] === p.id))
+        : undefined;
     return (
+      named ??
       found.find((p) =>
         p.offices.some((o) => o.polity === polity && inOffice(o, date) && HEAD_OF_GOVERNMENT.test(o.role)),
-      ) ?? found[0]
+      ) ??
+      found[0]
     );
   }
   return found[0];
@@ -230,7 +238,7 @@ function resolveMention(m: Mention, date: string | null, ctx: Context, depth = 0
   if (!m.role) return null;
   const canon = m.role.canon;
   if (m.state) {
-    const person = holderFor(ctx, m.state, canon, date);
+    const person = holderFor(ctx, m.state, canon, date, m.start);
     if (person) return personParticipant(person, m, date, ctx);
     if (canon === 'leader' || canon === 'counterpart') return null;
     const name = `${m.role.display} of ${polityName(ctx, m.state)}`;

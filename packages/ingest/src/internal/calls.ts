@@ -168,7 +168,9 @@ const VIDEO =
 const PHONE =
   /\b(?:tele)?phon(?:e|ed|es|ic|ically)\b|\btelephonic|\bcalls?\b(?!\s+(?:for|on|upon)\b)|\bcalled\b(?!\s+(?:for|on|upon)\b)|\brang\b/i;
 const MEETING_STRONG = /\b(?:met|meets)\b|\bin person\b|\bface-to-face\b|\bon the (?:sidelines|margins)\b/i;
-const MEETING_WEAK = /\bmeetings?\b|\btalks\b|\bsummit\b/i;
+// Not an event the call prepares or follows: "spoke with X ahead of the meeting of the Weimar Triangle".
+const MEETING_WEAK =
+  /(?<!\b(?:ahead\s+of|before|after|eve\s+of|for|upcoming|next|forthcoming|coming|planned)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|this\s+)?(?:\p{L}+\s+)?)\b(?:meetings?|talks|summit)\b/iu;
 
 /** The mode a sentence states: 'video', 'phone', 'meeting' (strong), 'meeting?' (weak) or null. */
 export function modeCue(text: string): CallMode | 'meeting?' | null {
@@ -298,7 +300,7 @@ export function isListGap(gap: string): boolean {
 }
 
 const FIRST_OBJECT_BLOCK =
-  /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|Hon|Prof|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b/iu;
+  /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|Hon|Prof|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b|\b(?:press\s+(?:service|office|secretary)|spokes(?:man|woman|person)|website|account)\s+(?:of|for)\b/iu;
 
 export interface Grouping {
   subjects: Mention[];

@@ -794,8 +794,49 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
     else if (item.kind === 'org') orgs.push(stateMention(tokens, item.t0, item.t1, item.code, false));
   }
   mentions.sort((a, b) => a.start - b.start);
+  givenNameMentions(tokens, mentions, taken, index);
   states.sort((a, b) => a.start - b.start);
   return { tokens, mentions, states, orgs };
+}
+
+/**
+ * "I spoke with Prime Minister Keir Starmer … Keir also shared …": after a leader's full name,
+ * their given name alone is the same person, when no other person named in the text shares it.
+ * Adds those mentions to the sorted list.
+ */
+function givenNameMentions(
+  tokens: Token[],
+  mentions: Mention[],
+  taken: Uint8Array,
+  index: KnowledgeIndex,
+): void {
+  let given: Map<string, { id: string | null; after: number }> | null = null;
+  for (const m of mentions) {
+    if (m.ids.length !== 1) continue;
+    const words = index.persons.get(m.ids[0]!)?.name.split(' ') ?? [];
+    if (words.length < 2 || words[0]!.length < 3 || words[0]!.endsWith('.')) continue;
+    const key = nameKey(words[0]!);
+    given ??= new Map();
+    const seen = given.get(key);
+    if (!seen) given.set(key, { id: m.ids[0]!, after: m.end });
+    else if (seen.id !== m.ids[0]) seen.id = null;
+  }
+  if (!given) return;
+  const added: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || taken[i] === 1) continue;
+    const hit = given.get(t.key);
+    if (!hit || hit.id === null || t.start < hit.after) continue;
+    // "Keir Hardie": a given name followed by another name is someone else.
+    const next = tokens[i + 1];
+    if (next?.cap && next.gap === ' ') continue;
+    if (mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    added.push(personMention(t.start, t.end, [hit.id]));
+  }
+  if (added.length === 0) return;
+  mentions.push(...added);
+  mentions.sort((a, b) => a.start - b.start);
 }
 
 // The helpers below are module functions rather than closures inside recognize(): tsx (how
@@ -873,6 +914,14 @@ function takeNameAt(
   if (person) return false;
   const run = nameRunForward(tokens, h, taken, tokens.length);
   if (run) {
+    // "Prime Minister Muhammad Shehbaz Sharif": a given name the gazetteer does not list, right
+    // before a name it does, is part of that person's name.
+    const known = startAt[run[1]];
+    if (known?.kind === 'person' && !used.has(known) && run[1] - run[0] <= 2 && tokens[run[1]]!.gap === ' ') {
+      used.add(known);
+      names.push({ t0: run[0], t1: known.t1, ids: known.ids, name: null });
+      return true;
+    }
     names.push({ t0: run[0], t1: run[1], ids: [], name: surface(text, tokens, run[0], run[1]) });
     return true;
   }

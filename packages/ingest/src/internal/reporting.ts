@@ -46,6 +46,7 @@ const KNOWN_SOURCES: Array<[RegExp, string, string | null]> = [
 
 const OFFICIAL =
   /\b(?:office|ministry|government|presidency|cabinet|chancellery|palace|pmo|press service|secretariat|spokesperson)\b/i;
+const OFFICE_PUBLISHER = /\b(?:prime minister|president|chancellor|state house)\b/i;
 const ROLE_WORD: Array<[RegExp, string]> = [
   [/\bprime minister\b|\bpmo\b/i, 'prime minister'],
   [/\bpresident\b|\bpresidency\b|\bpresidential\b/i, 'president'],
@@ -93,7 +94,8 @@ function publisherSide(publisher: string, index: KnowledgeIndex): ReportingSide 
 }
 
 function officialPublisher(publisher: string, index: KnowledgeIndex): ReportingSide | null {
-  if (publisher && OFFICIAL.test(publisher)) {
+  // "Prime Minister's Office, India", and the office itself: "President of Ukraine", "State House Kenya".
+  if (publisher && (OFFICIAL.test(publisher) || OFFICE_PUBLISHER.test(publisher))) {
     let polity: string | null = null;
     for (const t of tokenize(publisher)) {
       const hit = index.names.get(t.key)?.find((e) => e.kind === 'state');
