@@ -54,7 +54,8 @@ const GUEST_LEAD = /^\s+(?:(?:the|his|her)\s+)?$/i;
 const POSSESSIVE = /^['’]s/;
 // Unicode-aware: "Déby yesterday" does not end in "by" (\b sees "é" as a boundary).
 const SPAN_START = /(?<![\p{L}\p{N}_])(?:since|until|till|by|from|before|after|between)\s*$/iu;
-const ALSO = /\balso\b/i;
+/** Words that carry the previous call's date to this sentence's: "also", "Later, Biden held talks". */
+const ALSO = /\balso\b|^\W*(?:later|afterwards|after that|subsequently|then)\b/i;
 const HE_SHE = /\b(?:he|she)\b/i;
 const HEAD_OF_GOVERNMENT = /minister|chancellor|premier/i;
 const FORMER = /^former\s+/;

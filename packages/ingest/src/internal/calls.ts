@@ -106,7 +106,8 @@ const TRIGGER_PATTERNS: Array<{
     mode: null,
     kind: 'noun',
   },
-  { re: /\b(?:met|meets)\b(?:\s+with)?/gi, mode: 'meeting', kind: 'verb' },
+  // Not a meeting recalled: "Biden and Xi last met in November".
+  { re: /(?<!\blast\s)\b(?:met|meets)\b(?:\s+with)?/gi, mode: 'meeting', kind: 'verb' },
   {
     // "sat down with", "had a working lunch with": talks in person without "met".
     re: /\b(?:sat down|sits down)\s+with\b|\b(?:had|held|hosted|gave|attended)\s+(?:an?\s+)?(?:working\s+|official\s+|private\s+|state\s+)?(?:lunch|dinner|breakfast)\s+with\b/gi,

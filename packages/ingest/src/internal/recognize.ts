@@ -787,7 +787,8 @@ export function recognize(text: string, tokens: Token[], index: KnowledgeIndex):
   for (const item of raw) {
     if (used.has(item)) continue;
     if (item.kind === 'person') {
-      if (!personAccepted(item, false, tokens, strongIds)) continue;
+      if (!personAccepted(item, false, tokens, strongIds) && !pairedWithName(item, tokens, startAt, endAt))
+        continue;
       // "the Kremlin's X": not a state
       mentions.push(personMention(tokens[item.t0]!.start, tokens[item.t1 - 1]!.end, item.ids));
     } else if (item.kind === 'state') states.push(stateMention(tokens, item.t0, item.t1, item.code, false));
@@ -878,6 +879,20 @@ function personAccepted(
   if (item.ids.some((id) => strongIds.has(id))) return true;
   const prev = tokens[item.t0 - 1];
   return prev !== undefined && HONORIFICS.has(prev.key) && prev.cap;
+}
+
+/** "Biden and Xi": a bare surname joined by "and" to a full or unambiguous name is a person too. */
+function pairedWithName(
+  item: Extract<RawItem, { kind: 'person' }>,
+  tokens: Token[],
+  startAt: Array<RawItem | undefined>,
+  endAt: Array<RawItem | undefined>,
+): boolean {
+  const strong = (other: RawItem | undefined) => other?.kind === 'person' && !other.weak;
+  return (
+    (tokens[item.t0 - 1]?.key === 'and' && strong(endAt[item.t0 - 1])) ||
+    (tokens[item.t1]?.key === 'and' && strong(startAt[item.t1 + 1]))
+  );
 }
 
 interface NameAfterRole {
