@@ -33,6 +33,9 @@ export interface Trigger {
 const T = String.raw;
 const ADJ = T`(?:(?:an?|the|their|his|her|separate|several|a number of|two|three|four|five|first|useful|productive|warm|cordial|lengthy|long|detailed|friendly|telephone|phone|telephonic|video|bilateral|online|virtual|joint|trilateral|extensive|congratulatory|brief|short|substantive|summit|leaders'?|constructive|fruitful|candid|frank)\s+)*`;
 
+/** When, between the words of "received (today) a call (this morning) from". */
+const WHEN = T`(?:today|yesterday|tonight|earlier|this\s+(?:morning|afternoon|evening)|on\s+\p{L}+)`;
+
 const TRIGGER_PATTERNS: Array<{
   re: RegExp;
   mode: CallMode | null;
@@ -42,7 +45,7 @@ const TRIGGER_PATTERNS: Array<{
 }> = [
   {
     re: new RegExp(
-      T`\b(?:received|receives|receiving|got|gets|took|takes)\s+${ADJ}(?:(?:tele)?phone\s+)?calls?(?:\s+(?:today|yesterday|tonight|earlier|this\s+(?:morning|afternoon|evening)|on\s+\p{L}+))?\s+from\b`,
+      T`\b(?:(?:received|receives|receiving|got|gets|took|takes)(?:\s+${WHEN})?\s+${ADJ}|(?:another|a\s+second|a\s+further)\s+)(?:(?:tele)?phone\s+)?calls?(?:\s+${WHEN})?\s+from\b`,
       'giu',
     ),
     mode: 'phone',
@@ -275,6 +278,10 @@ const PLAN_BEFORE =
 const PLAN_AFTER =
   /^[^.;]{0,160}?\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?:not\s+)?(?:planned|scheduled|expected|set|proposed|envisaged|being prepared|being arranged|likely|possible|ruled out|cancell?ed|postponed|called off|put off|delayed|shelved)|will take place|to take place|is to be held|not planned|expected to (?:join|take place|last))\b/i;
 
+/** "The Kremlin denied a report that Putin had spoken with …": a call someone else claims, denied. */
+const DENIED_REPORT =
+  /\b(?:denied|denies|deny|dismissed|dismisses|refuted|refutes|rejected|rejects)\b[^.;]{0,80}?\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation)\b/i;
+
 /** True when the trigger reports a planned, proposed, hypothetical or denied interaction. */
 export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number): boolean {
   let from = trigger.start;
@@ -285,6 +292,7 @@ export function isPlanned(sentence: string, trigger: Trigger, objectsEnd: number
   const lead = sentence.slice(from, trigger.end);
   // "may" is a modal only in lower case: "May 20" is a date.
   if (PLAN_BEFORE.test(lead) || MAY_MODAL.test(lead)) return true;
+  if (DENIED_REPORT.test(sentence.slice(0, trigger.start))) return true;
   return PLAN_AFTER.test(sentence.slice(Math.max(trigger.end, objectsEnd)));
 }
 
@@ -302,6 +310,10 @@ export function isListGap(gap: string): boolean {
 
 const FIRST_OBJECT_BLOCK =
   /[;:]\s|(?<!\b(?:H\.E|Mr|Mrs|Ms|Dr|Hon|Prof|\p{Lu}))\.\s|\b(?:said|says|that|who|which|plans?|will|would|discussed|agreed|expressed|noted|stressed|reported|told)\b|\b(?:press\s+(?:service|office|secretary)|spokes(?:man|woman|person)|website|account)\s+(?:of|for)\b/iu;
+
+/** "a video call with the leaders of the Baltic states: A, B and C": one conversation with all. */
+const LISTED_AFTER_COLON =
+  /^\s*(?:with|to)\s+(?:the\s+)?(?:\w+\s+)?(?:leaders|heads\s+of\s+(?:state|government)|presidents|prime\s+ministers|counterparts)\b[^.;:]{0,60}:\s*$/i;
 
 export interface Grouping {
   subjects: Mention[];
@@ -344,12 +356,14 @@ export function groupMentions(
   }
   const after = usable.filter((m) => m.start >= tEnd);
   const objects: Mention[] = [];
+  let listed = false;
   let objectsEnd = trigger.end;
   for (const m of after) {
     const prev = objects.at(-1);
     if (!prev) {
       const gap = sentence.slice(trigger.end, m.start - offset);
-      if (gap.length > 100 || FIRST_OBJECT_BLOCK.test(gap)) break;
+      listed = LISTED_AFTER_COLON.test(gap);
+      if (gap.length > 100 || (FIRST_OBJECT_BLOCK.test(gap) && !listed)) break;
     } else if (
       !(prev.start === m.start) &&
       !isListGap(gapAfter(sentence, prev.end - offset, m.start - offset))
@@ -363,6 +377,7 @@ export function groupMentions(
   const triggerText = sentence.slice(trigger.start, trigger.end).toLowerCase();
   const joint =
     trigger.between ||
+    (listed && objects.length >= 2) ||
     trigger.kind === 'assembly' ||
     subjects.length >= 2 ||
     /\b(?:joint|jointly|together|trilateral|quadrilateral|video ?conference|videoconference)\b/.test(
@@ -376,6 +391,9 @@ export function groupMentions(
 export const INITIATIVE =
   /\bat the (?:request|initiative|invitation) of\b|\b(?:side's|sides'|side’s)\s+(?:request|initiative)\b|\binitiated by\b|\bconvened by\b|\bhosted by\b|\bchaired by\b/gi;
 
+const INVERTED_PARTICIPATION =
+  /^[\s"“]*(?:also\s+)?(?:taking part|participating|present)\s+(?:in\s+)?(?:the\s+)?(?:meeting|call|conversation|talks|session|summit|video-?conference|video\s+call)\s+(?:were|was)\b/i;
+
 const PARTICIPATION =
   /\b(?:took part|take part|participated|joined|attended|were (?:also )?(?:present|on the call|on the line))\b(?!\s+(?:NATO|the (?:EU|European Union|alliance|bloc|organi[sz]ation)))/i;
 
@@ -385,6 +403,20 @@ const PARTICIPATION =
  * a planned participation ("will take part", "are expected to join") adds nobody.
  */
 export function findJoiners(sentence: string, offset: number, mentions: Mention[]): Mention[] {
+  // "Taking part in the meeting were A, B and C": the list follows the verb.
+  const inverted = INVERTED_PARTICIPATION.exec(sentence);
+  if (inverted) {
+    const after = mentions.filter((m) => m.start - offset >= inverted[0].length);
+    const listed: Mention[] = [];
+    for (const m of after) {
+      const prev = listed.at(-1);
+      const gap = sentence.slice(prev ? prev.end - offset : inverted[0].length, m.start - offset);
+      if (prev && m.start !== prev.start && !isListGap(gap)) break;
+      if (!prev && gap.trim() !== '') break;
+      listed.push(m);
+    }
+    return listed;
+  }
   const verb = PARTICIPATION.exec(sentence);
   if (!verb) return [];
   const before = mentions.filter((m) => m.end - offset <= verb.index);
