@@ -54,6 +54,8 @@ const GUEST_LEAD = /^\s+(?:(?:the|his|her)\s+)?$/i;
 const POSSESSIVE = /^['’]s/;
 // Unicode-aware: "Déby yesterday" does not end in "by" (\b sees "é" as a boundary).
 const SPAN_START = /(?<![\p{L}\p{N}_])(?:since|until|till|by|from|before|after|between)\s*$/iu;
+const MEETING_NOUN = /^meetings?\b/i;
+const EARLIER_ONE = /\b(?:recent|previous|earlier|last|past)\s+(?:(?:phone|telephone|video|bilateral)\s+)?$/i;
 /** Words that carry the previous call's date to this sentence's: "also", "Later, Biden held talks". */
 const ALSO = /\balso\b|^\W*(?:later|afterwards|after that|subsequently|then)\b/i;
 const HE_SHE = /\b(?:he|she)\b/i;
@@ -561,7 +563,9 @@ export function extractReadout(
           }
         }
         const weak = cue === 'meeting?';
-        cue = context ?? (weak ? 'meeting' : 'phone');
+        // "his recent meeting with Biden" names its own mode, whatever calls surround it.
+        if (weak && MEETING_NOUN.test(seg.text.slice(trigger.start, trigger.end))) cue = 'meeting';
+        else cue = context ?? (weak ? 'meeting' : 'phone');
       }
       const mode = cue as CallMode;
       // Date.
@@ -593,6 +597,9 @@ export function extractReadout(
           }
         }
       }
+      // "the results of his recent talks with Xi": an earlier conversation whose day the text does not give.
+      if (dateRank === 0 && EARLIER_ONE.test(seg.text.slice(Math.max(0, trigger.start - 24), trigger.start)))
+        date = null;
       // "The two leaders spoke by phone": the pair named in the title or a sentence just before.
       if (
         g.subjects.length === 0 &&
