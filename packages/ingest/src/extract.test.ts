@@ -158,6 +158,14 @@ describe('extractReadout: topics and evidence', () => {
     expect(text.slice(ev.start, ev.end)).toContain('spoke with');
   });
 
+  it('reads an FTA as trade and a peace conference as the peace process', () => {
+    const x = run(
+      'President Emmanuel Macron spoke with Chancellor Friedrich Merz. They discussed the EU-India FTA and the conference on peace in Ukraine.',
+      { published: '2025-06-01' },
+    );
+    expect(x.calls[0]!.themes).toEqual(expect.arrayContaining(['trade-investment', 'ceasefire-peace']));
+  });
+
   it('does not read a birthday wish of good health as a health topic', () => {
     const wish = run(
       'President Emmanuel Macron spoke with Chancellor Friedrich Merz. He congratulated him on his birthday and wished him good health.',
