@@ -59,6 +59,10 @@ export interface HtmlText {
   title: string | null;
   /** Publication date from <meta> tags (article:published_time, date, DC.date) or <time datetime>. */
   published: string | null;
+  /** The site's own name (og:site_name, application-name): who published the page. */
+  siteName: string | null;
+  /** The page's canonical address (<link rel="canonical">, og:url). */
+  url: string | null;
 }
 
 export function htmlToText(html: string): HtmlText {
@@ -70,6 +74,8 @@ export function htmlToText(html: string): HtmlText {
   let inTitle = false;
   let inH1 = false;
   let published: string | null = null;
+  let siteName: string | null = null;
+  let url: string | null = null;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
@@ -89,7 +95,12 @@ export function htmlToText(html: string): HtmlText {
           ) {
             published = published ?? /\d{4}-\d{2}-\d{2}/.exec(attrs.content)?.[0] ?? null;
           }
+          if ((prop === 'og:site_name' || prop === 'application-name') && attrs.content)
+            siteName = siteName ?? attrs.content;
+          if (prop === 'og:url' && attrs.content) url = url ?? webAddress(attrs.content);
         }
+        if (name === 'link' && (attrs.rel ?? '').toLowerCase() === 'canonical' && attrs.href)
+          url = webAddress(attrs.href) ?? url;
         if (name === 'time' && attrs.datetime)
           published = published ?? /\d{4}-\d{2}-\d{2}/.exec(attrs.datetime)?.[0] ?? null;
         if (BLOCK_TAGS.has(name) && skipDepth === 0) parts.push('\n');
@@ -124,5 +135,11 @@ export function htmlToText(html: string): HtmlText {
   const clean = (s: string | null) => (s ? s.replace(/\s+/g, ' ').trim() || null : null);
   const h = clean(h1);
   const t = clean(title);
-  return { text, title: h ?? t, published };
+  return { text, title: h ?? t, published, siteName: clean(siteName), url };
+}
+
+/** An absolute http(s) address, or null: a relative or script URL says nothing of the site. */
+function webAddress(value: string): string | null {
+  const v = value.trim();
+  return /^https?:\/\/[^\s"<>]+$/i.test(v) ? v : null;
 }

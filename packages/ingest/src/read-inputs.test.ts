@@ -44,6 +44,27 @@ describe('readInputs', () => {
     expect(ok.find((i) => i.source.endsWith('c.jsonl#r1'))?.text).toBe('One.');
   });
 
+  it("takes a saved page's site name and canonical address when no sidecar gives them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hotline-in-'));
+    const page = (extra: string) =>
+      `<html><head>${extra}<meta property="og:site_name" content="President of Ruritania"></head><body><p>Text.</p></body></html>`;
+    await writeFile(
+      join(dir, 'saved.html'),
+      page('<link rel="canonical" href="https://example.org/news/1">'),
+    );
+    await writeFile(join(dir, 'relative.html'), page('<link rel="canonical" href="/news/2">'));
+    await writeFile(join(dir, 'relative.meta.json'), JSON.stringify({ publisher: 'Sidecar Office' }));
+    const ok = (await collect([dir])).filter((i): i is ReadoutInput => !('error' in i));
+    const saved = ok.find((i) => i.source.endsWith('saved.html'))!;
+    expect(saved.meta).toMatchObject({
+      publisher: 'President of Ruritania',
+      url: 'https://example.org/news/1',
+    });
+    const relative = ok.find((i) => i.source.endsWith('relative.html'))!;
+    expect(relative.meta.publisher).toBe('Sidecar Office');
+    expect(relative.meta.url).toBeUndefined();
+  });
+
   it('reports bad documents one by one and goes on', async () => {
     const dir = await folder();
     const failures = (await collect([dir, join(dir, 'missing.txt')])).filter(

@@ -141,6 +141,9 @@ function parseDocument(path: string, text: string, kind: string, sidecar: Partia
     const meta = { ...sidecar };
     if (!meta.title && html.title) meta.title = html.title;
     if (!meta.published && html.published) meta.published = html.published;
+    // A saved page still says whose it is: the reporting side is read from these.
+    if (!meta.publisher && html.siteName) meta.publisher = html.siteName;
+    if (!meta.url && html.url) meta.url = html.url;
     return [{ source: path, text: html.text, meta }];
   }
   const body = kind === '.md' || kind === '.markdown' ? markdownToText(text) : text;
