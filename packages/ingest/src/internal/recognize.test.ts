@@ -54,4 +54,24 @@ describe('recognize', () => {
       'xu-example',
     ]);
   });
+
+  it('reads a bare two-letter surname joined by "and" to a full name', () => {
+    expect(mentionsOf('Ann Example and Xu spoke.').flatMap((m) => m.ids)).toEqual([
+      'ann-example',
+      'xu-example',
+    ]);
+  });
+
+  it('reads a given name alone as the person named in full before it, not as part of another name', () => {
+    expect(mentionsOf('President Ann Example spoke. Ann thanked him.').map((m) => m.text)).toEqual([
+      'President Ann Example',
+      'Ann',
+    ]);
+    expect(mentionsOf('Ann thanked him. President Ann Example spoke.').map((m) => m.text)).toEqual([
+      'President Ann Example',
+    ]);
+    expect(
+      mentionsOf('President Ann Example spoke. Ann Other and Ann bin Said came.').map((m) => m.text),
+    ).toEqual(['President Ann Example']);
+  });
 });

@@ -829,9 +829,9 @@ function givenNameMentions(
     if (!t.cap || taken[i] === 1) continue;
     const hit = given.get(t.key);
     if (!hit || hit.id === null || t.start < hit.after) continue;
-    // "Keir Hardie": a given name followed by another name is someone else.
+    // "Keir Hardie", "Abdullah bin Zayed": a given name that runs on into another name is someone else's.
     const next = tokens[i + 1];
-    if (next?.cap && next.gap === ' ') continue;
+    if (next && next.gap === ' ' && (next.cap || NAME_CONNECTORS.has(next.key))) continue;
     if (mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
     added.push(personMention(t.start, t.end, [hit.id]));
   }
