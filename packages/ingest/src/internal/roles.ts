@@ -151,7 +151,6 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
-/** Canonical form of an office's role as the gazetteer writes it. */
 /**
  * Titles that name one state's office by themselves ("the Taoiseach"). Only titles no other
  * state uses: "the Chancellor" or "the Secretary of State" could be several.
@@ -167,6 +166,7 @@ export function titlePolity(canon: string): string | null {
   return NATIONAL_TITLES.get(canon) ?? null;
 }
 
+/** Canonical form of an office's role as the gazetteer writes it. */
 export function canonicalRole(role: string): string {
   return canonCache.get(role) ?? remember(canonCache, role, computeCanonicalRole(role));
 }
